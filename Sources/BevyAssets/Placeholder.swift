@@ -1,0 +1,1 @@
+// BevyAssets: code arrives here.

@@ -1,0 +1,1 @@
+// PixelsMCP: code arrives here.

@@ -1,0 +1,1 @@
+// SpriteEngine: code arrives here.
