@@ -10,7 +10,7 @@ package enum PNGChunkReader {
 
     /// One chunk as laid out in the file.
     package struct Chunk: Hashable, Sendable {
-        /// The four-letter chunk type, e.g. `IHDR`.
+        /// The four-letter chunk type, such as `IHDR`.
         package var type: String
         /// Byte offset of the chunk's length field from the start of the file.
         package var offset: Int
@@ -93,7 +93,8 @@ package enum PNGChunkReader {
         guard length <= remaining - 12 else {
             throw .truncated(
                 detail: "chunk \(type) at byte \(offset) declares \(length) data bytes but only "
-                    + "\(max(0, remaining - 12)) remain")
+                    + "\(max(0, remaining - 12)) remain"
+            )
         }
         let dataEnd = offset + 8 + length
         let stored = UInt32(PNGHeader.bigEndian(bytes, at: dataEnd))

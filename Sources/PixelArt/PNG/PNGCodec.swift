@@ -77,15 +77,22 @@ package enum PNGCodec {
             throw .encodeFailed("the image is \(image.width) pixels wide, too wide for one PNG row")
         }
         return try write(
-            width: image.width, height: image.height, format: dgx_png_format_rgba, pixels: image.pixels,
-            colormap: [], fast: fast)
+            width: image.width,
+            height: image.height,
+            format: dgx_png_format_rgba,
+            pixels: image.pixels,
+            colormap: [],
+            fast: fast
+        )
     }
 
     /// Encodes as an indexed PNG with exactly `palette` as PLTE (and tRNS when any entry is not opaque).
     ///
     /// libpng picks the smallest bit depth (1, 2, 4 or 8) that holds the palette.
     package static func encodeIndexed(
-        _ image: RGBAImage, palette: [RGBA], fast: Bool = false
+        _ image: RGBAImage,
+        palette: [RGBA],
+        fast: Bool = false
     ) throws(PixelArtError) -> Data {
         guard !palette.isEmpty else { throw .invalidPalette("it has no colours") }
         guard palette.count <= 256 else { throw .paletteTooLarge(palette.count) }
@@ -103,12 +110,22 @@ package enum PNGCodec {
         }
         let colormap = palette.flatMap { [$0.r, $0.g, $0.b, $0.a] }
         return try write(
-            width: image.width, height: image.height, format: dgx_png_format_rgba_colormap, pixels: indices,
-            colormap: colormap, fast: fast)
+            width: image.width,
+            height: image.height,
+            format: dgx_png_format_rgba_colormap,
+            pixels: indices,
+            colormap: colormap,
+            fast: fast
+        )
     }
 
     private static func write(
-        width: Int, height: Int, format: png_uint_32, pixels: [UInt8], colormap: [UInt8], fast: Bool
+        width: Int,
+        height: Int,
+        format: png_uint_32,
+        pixels: [UInt8],
+        colormap: [UInt8],
+        fast: Bool
     ) throws(PixelArtError) -> Data {
         var image = png_image()
         image.version = dgx_png_image_version
@@ -124,8 +141,14 @@ package enum PNGCodec {
             pixels.withUnsafeBytes { buffer in
                 colormap.withUnsafeBytes { map in
                     png_image_write_to_memory(
-                        &image, memory.baseAddress, &capacity, 0, buffer.baseAddress, rowStride,
-                        colormap.isEmpty ? nil : map.baseAddress)
+                        &image,
+                        memory.baseAddress,
+                        &capacity,
+                        0,
+                        buffer.baseAddress,
+                        rowStride,
+                        colormap.isEmpty ? nil : map.baseAddress
+                    )
                 }
             }
         }
