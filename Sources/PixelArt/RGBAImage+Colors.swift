@@ -24,7 +24,8 @@ extension RGBAImage {
         for index in stride(from: 0, to: pixels.count, by: 4) {
             colors.insert(
                 UInt32(pixels[index]) << 24 | UInt32(pixels[index + 1]) << 16 | UInt32(pixels[index + 2]) << 8
-                    | UInt32(pixels[index + 3]))
+                    | UInt32(pixels[index + 3])
+            )
         }
         return colors
     }

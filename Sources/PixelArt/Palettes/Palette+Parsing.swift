@@ -10,7 +10,8 @@ extension Palette {
             let text = entry.trimmingWhitespace()
             guard let color = RGBA(hex: text) else {
                 throw .invalidPalette(
-                    "entry \(index) \"\(entry)\" is not a hex colour; write colours like #1a2b3c, #abc or #1a2b3c80")
+                    "entry \(index) \"\(entry)\" is not a hex colour; write colours like #1a2b3c, #abc or #1a2b3c80"
+                )
             }
             colors.append(color)
         }
@@ -30,7 +31,8 @@ extension Palette {
         let lowered = fileName.lowercased()
         guard lowered.hasSuffix(".hex") || lowered.hasSuffix(".txt") else {
             throw .invalidPalette(
-                "\(fileName) is neither a GIMP palette (first line \"GIMP Palette\") nor a .hex file of one colour per line")
+                "\(fileName) is neither a GIMP palette (first line \"GIMP Palette\") nor a .hex file of one colour per line"
+            )
         }
         var colors: [RGBA] = []
         for (number, line) in zip(1..., lines) where !line.isEmpty && !line.hasPrefix(";") && !line.hasPrefix("//") {
@@ -43,7 +45,11 @@ extension Palette {
     }
 
     /// GIMP palette: header, optional `Name:` / `Columns:` lines, `#` comments, then `R G B [label]` lines.
-    private static func parseGIMP(_ lines: [String], fileName: String, defaultName: String) throws(PixelArtError)
+    private static func parseGIMP(
+        _ lines: [String],
+        fileName: String,
+        defaultName: String
+    ) throws(PixelArtError)
         -> Palette
     {
         var name = defaultName
@@ -58,7 +64,8 @@ extension Palette {
             let fields = line.split(whereSeparator: \.isWhitespace).prefix(3).compactMap { UInt8($0) }
             guard fields.count == 3 else {
                 throw .invalidPalette(
-                    "\(fileName) line \(number) \"\(line)\" is not three numbers 0–255 (red green blue)")
+                    "\(fileName) line \(number) \"\(line)\" is not three numbers 0–255 (red green blue)"
+                )
             }
             colors.append(RGBA(fields[0], fields[1], fields[2]))
         }

@@ -24,9 +24,15 @@ extension PNGValidator {
         package var severities: [String: ValidationIssue.Severity]
 
         package init(
-            maxPixels: Int = PNGCodec.defaultMaxPixels, minSize: Int = 1, maxSize: Int = 4096,
-            maxFileSize: Int = 10 * 1024 * 1024, maxColors: Int? = nil, multipleOf: Int? = nil,
-            requirePowerOfTwo: Bool = false, requireBinaryAlpha: Bool = false, palette: [RGBA]? = nil,
+            maxPixels: Int = PNGCodec.defaultMaxPixels,
+            minSize: Int = 1,
+            maxSize: Int = 4096,
+            maxFileSize: Int = 10 * 1024 * 1024,
+            maxColors: Int? = nil,
+            multipleOf: Int? = nil,
+            requirePowerOfTwo: Bool = false,
+            requireBinaryAlpha: Bool = false,
+            palette: [RGBA]? = nil,
             severities: [String: ValidationIssue.Severity] = [:]
         ) {
             self.maxPixels = maxPixels

@@ -4,20 +4,26 @@ extension PNGValidator {
         let (width, height) = (header.width, header.height)
         if width < limits.minSize || height < limits.minSize || width > limits.maxSize || height > limits.maxSize {
             issues.add(
-                .dimensionsOutOfRange, .error,
+                .dimensionsOutOfRange,
+                .error,
                 "The image is \(width)×\(height); width and height must be between \(limits.minSize) and "
-                    + "\(limits.maxSize): resize it.")
+                    + "\(limits.maxSize): resize it."
+            )
         }
         if let multiple = limits.multipleOf, multiple > 0, width % multiple != 0 || height % multiple != 0 {
             issues.add(
-                .notMultipleOf, .warning,
+                .notMultipleOf,
+                .warning,
                 "The image is \(width)×\(height), not a multiple of \(multiple) on both sides: "
-                    + "pad or resize it so it tiles on a \(multiple)-pixel grid.")
+                    + "pad or resize it so it tiles on a \(multiple)-pixel grid."
+            )
         }
         if limits.requirePowerOfTwo, !Self.isPowerOfTwo(width) || !Self.isPowerOfTwo(height) {
             issues.add(
-                .notPowerOfTwo, .error,
-                "The image is \(width)×\(height); both sides must be powers of two (16, 32, 64, …): pad it.")
+                .notPowerOfTwo,
+                .error,
+                "The image is \(width)×\(height); both sides must be powers of two (16, 32, 64, …): pad it."
+            )
         }
     }
 
@@ -25,18 +31,22 @@ extension PNGValidator {
         let colorCount = image.colorCount
         if let maxColors = limits.maxColors, colorCount > maxColors {
             issues.add(
-                .tooManyColors, .error,
+                .tooManyColors,
+                .error,
                 "The image has \(colorCount) distinct colours, over the limit of \(maxColors): "
-                    + "quantize it to a palette of at most \(maxColors) colours.")
+                    + "quantize it to a palette of at most \(maxColors) colours."
+            )
         }
         if !image.hasBinaryAlpha {
             let partial = stride(from: 3, to: image.pixels.count, by: 4).count {
                 image.pixels[$0] != 0 && image.pixels[$0] != 255
             }
             issues.add(
-                .nonBinaryAlpha, limits.requireBinaryAlpha ? .error : .warning,
+                .nonBinaryAlpha,
+                limits.requireBinaryAlpha ? .error : .warning,
                 "\(partial) pixels are partly transparent; sprites usually want alpha 0 or 255 only: "
-                    + "threshold the alpha (for example at 128).")
+                    + "threshold the alpha (for example at 128)."
+            )
         }
         if let colors = limits.palette {
             let palette = Palette(name: "required", colors: colors)
@@ -47,8 +57,10 @@ extension PNGValidator {
                 let shown = distinct.prefix(5).joined(separator: ", ")
                 let more = distinct.count > 5 ? " and \(distinct.count - 5) more" : ""
                 issues.add(
-                    .notInPalette, .error,
-                    "\(distinct.count) colours are not in the palette (\(shown)\(more)): quantize the image to it.")
+                    .notInPalette,
+                    .error,
+                    "\(distinct.count) colours are not in the palette (\(shown)\(more)): quantize the image to it."
+                )
             }
         }
     }

@@ -31,9 +31,11 @@ package struct PNGValidator: Sendable {
             report.interlaced = header.interlaced
             if header.pixelCount > limits.maxPixels {
                 issues.add(
-                    .tooLarge, .error,
+                    .tooLarge,
+                    .error,
                     "The PNG declares \(header.width)×\(header.height) = \(header.pixelCount) pixels, over the limit "
-                        + "of \(limits.maxPixels); it was not decoded. Use a smaller image or raise max_pixels.")
+                        + "of \(limits.maxPixels); it was not decoded. Use a smaller image or raise max_pixels."
+                )
             } else if structureIsSound {
                 image = decode(data, into: &issues)
             }
@@ -47,9 +49,11 @@ package struct PNGValidator: Sendable {
         }
         if data.count > limits.maxFileSize {
             issues.add(
-                .fileTooLarge, .error,
+                .fileTooLarge,
+                .error,
                 "The file is \(data.count) bytes, over the limit of \(limits.maxFileSize): "
-                    + "use fewer colours or smaller dimensions so it compresses better.")
+                    + "use fewer colours or smaller dimensions so it compresses better."
+            )
         }
         report.issues = issues.items
         report.valid = !issues.items.contains { $0.severity == .error }
@@ -62,13 +66,17 @@ package struct PNGValidator: Sendable {
         case .success(let structure):
             if !structure.hasEnd {
                 issues.add(
-                    .missingIEND, .error,
-                    "The PNG has no IEND chunk, so the file was cut short or badly written: regenerate it.")
+                    .missingIEND,
+                    .error,
+                    "The PNG has no IEND chunk, so the file was cut short or badly written: regenerate it."
+                )
             } else if structure.trailingByteCount > 0 {
                 issues.add(
-                    .trailingData, .warning,
+                    .trailingData,
+                    .warning,
                     "\(structure.trailingByteCount) bytes follow the IEND chunk; they are ignored by viewers "
-                        + "but may hide other data: re-encode the image to drop them.")
+                        + "but may hide other data: re-encode the image to drop them."
+                )
             }
             return (structure.header, true)
         case .failure(let error):
@@ -93,7 +101,8 @@ package struct PNGValidator: Sendable {
     }
 
     private func decode(_ data: Data, into issues: inout IssueList) -> RGBAImage? {
-        switch Result(catching: { () throws(PixelArtError) in try PNGCodec.decode(data, maxPixels: limits.maxPixels) }) {
+        switch Result(catching: { () throws(PixelArtError) in try PNGCodec.decode(data, maxPixels: limits.maxPixels) })
+        {
         case .success(let image):
             return image
         case .failure(let error):

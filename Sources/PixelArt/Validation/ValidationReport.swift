@@ -35,9 +35,17 @@ package struct ValidationReport: Codable, Sendable, Equatable {
     }
 
     package init(
-        valid: Bool, width: Int? = nil, height: Int? = nil, bitDepth: Int? = nil, colorType: String? = nil,
-        interlaced: Bool? = nil, fileSize: Int, colorCount: Int? = nil, hasAlpha: Bool? = nil,
-        binaryAlpha: Bool? = nil, issues: [ValidationIssue]
+        valid: Bool,
+        width: Int? = nil,
+        height: Int? = nil,
+        bitDepth: Int? = nil,
+        colorType: String? = nil,
+        interlaced: Bool? = nil,
+        fileSize: Int,
+        colorCount: Int? = nil,
+        hasAlpha: Bool? = nil,
+        binaryAlpha: Bool? = nil,
+        issues: [ValidationIssue]
     ) {
         self.valid = valid
         self.width = width
