@@ -47,6 +47,8 @@ extension PNGValidator {
             self.severities = severities
         }
 
+        /// The snake_case wire names.
+
         enum CodingKeys: String, CodingKey {
             case maxPixels = "max_pixels"
             case minSize = "min_size"

@@ -20,6 +20,8 @@ package struct ValidationReport: Codable, Sendable, Equatable {
     package var binaryAlpha: Bool?
     package var issues: [ValidationIssue]
 
+    /// The snake_case wire names.
+
     enum CodingKeys: String, CodingKey {
         case valid
         case width
