@@ -50,4 +50,30 @@ enum FileSystem {
         guard kind(of: path) == .file || kind(of: path) == .symlink else { return nil }
         return FileManager.default.contents(atPath: path)
     }
+
+    /// Writes every byte to `descriptor`, retrying short writes and EINTR; returns the errno text on failure.
+    static func writeAll(_ data: Data, to descriptor: Int32) -> String? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errnoReason()
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
+    /// Makes a rename inside `directory` durable. Best effort: the file is already in place, and some file
+    /// systems refuse fsync on directories.
+    static func syncDirectory(_ directory: String) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        _ = close(descriptor)
+    }
 }
