@@ -58,10 +58,11 @@ package enum MetaFile {
         guard meta["meta_format_version"] == .string("1.0") else {
             throw .invalidMeta("meta_format_version must be \"1.0\"")
         }
-        guard case .tuple("Load", let loadItems)? = meta["asset"], loadItems.count == 1, let load = loadItems.first else {
-            throw .invalidMeta("asset must be Load(( loader: …, settings: … ))")
+        // `Load` is a struct variant: `Load(loader: …, settings: …)`.
+        guard case .structure("Load", _)? = meta["asset"], let load = meta["asset"] else {
+            throw .invalidMeta("asset must be Load(loader: …, settings: …), not \(meta["asset"]?.summary ?? "missing")")
         }
-        let action = try fields(of: load, at: "asset", names: [], required: ["loader", "settings"])
+        let action = try fields(of: load, at: "asset", names: ["Load"], required: ["loader", "settings"])
         guard case .string(let loader)? = action["loader"], [imageLoader, legacyImageLoader].contains(loader) else {
             throw .invalidMeta("loader must be \"\(imageLoader)\" or \"\(legacyImageLoader)\"")
         }
