@@ -51,7 +51,10 @@ package struct AssetWriter: Sendable {
         defer { TempFileRegistry.shared.release(temp) }
         let descriptor = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw .writeFailed(path: path, reason: "cannot create a temporary file in \(directory.path): \(FileSystem.errnoReason())")
+            throw .writeFailed(
+                path: path,
+                reason: "cannot create a temporary file in \(directory.path): \(FileSystem.errnoReason())"
+            )
         }
         var isOpen = true
         do {

@@ -41,7 +41,13 @@ package struct BevyDeployer: Sendable {
         var plans: [SpritePlan] = []
         for sprite in sprites {
             plans.append(
-                try SpritePlan.make(for: sprite, writer: writer, meta: meta, policy: options.onConflict, claimed: &claimed)
+                try SpritePlan.make(
+                    for: sprite,
+                    writer: writer,
+                    meta: meta,
+                    policy: options.onConflict,
+                    claimed: &claimed
+                )
             )
         }
 
@@ -59,7 +65,9 @@ package struct BevyDeployer: Sendable {
         let deployedAt = ISO8601DateFormatter().string(from: now())
         if options.dryRun {
             for plan in plans { record(plan, pngAction: plan.pngAction, metaAction: plan.metaAction, in: &report) }
-            let manifestAction = try ManifestStore.preview(at: manifestURL) { record(plans, deployedAt: deployedAt, in: &$0) }
+            let manifestAction = try ManifestStore.preview(at: manifestURL) {
+                record(plans, deployedAt: deployedAt, in: &$0)
+            }
             report.files.append(.init(path: manifestURL.path, kind: .manifest, action: Self.fileAction(manifestAction)))
             return report
         }
@@ -72,7 +80,9 @@ package struct BevyDeployer: Sendable {
             }
         } catch {
             // Keep the manifest in step with the sprites that did land before reporting the failure.
-            _ = try? ManifestStore.update(at: manifestURL, writer: writer) { record(written, deployedAt: deployedAt, in: &$0) }
+            _ = try? ManifestStore.update(at: manifestURL, writer: writer) {
+                record(written, deployedAt: deployedAt, in: &$0)
+            }
             throw error
         }
         let manifestAction = try ManifestStore.update(at: manifestURL, writer: writer) {
@@ -89,7 +99,11 @@ package struct BevyDeployer: Sendable {
             try AssetName.validate(sprite.category, field: "category")
             try AssetName.validate(sprite.name, field: "name")
             guard seen.insert(Manifest.key(category: sprite.category, name: sprite.name)).inserted else {
-                throw .invalidName(field: "name", value: sprite.name, reason: "appears twice in category '\(sprite.category)'")
+                throw .invalidName(
+                    field: "name",
+                    value: sprite.name,
+                    reason: "appears twice in category '\(sprite.category)'"
+                )
             }
             guard sprite.png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else {
                 throw .invalidSprite(name: sprite.name, reason: "its bytes are not a PNG file")
@@ -155,10 +169,17 @@ package struct BevyDeployer: Sendable {
         for plan in plans where !plan.isSkipped {
             let key = Manifest.key(category: plan.sprite.category, name: plan.name)
             var entry = Manifest.Entry(
-                assetPath: plan.assetPath, category: plan.sprite.category, name: plan.name,
-                width: plan.sprite.width, height: plan.sprite.height, frames: 1,
-                prompt: plan.sprite.prompt, seed: plan.sprite.seed, engine: plan.sprite.engine,
-                contentHash: plan.sprite.contentHash, deployedAt: deployedAt
+                assetPath: plan.assetPath,
+                category: plan.sprite.category,
+                name: plan.name,
+                width: plan.sprite.width,
+                height: plan.sprite.height,
+                frames: 1,
+                prompt: plan.sprite.prompt,
+                seed: plan.sprite.seed,
+                engine: plan.sprite.engine,
+                contentHash: plan.sprite.contentHash,
+                deployedAt: deployedAt
             )
             if let old = manifest.sprites[key] {
                 var unchanged = entry

@@ -40,9 +40,13 @@ package struct BevyProject: Sendable {
     /// Finds the Bevy project at `path`, reads its Bevy version, and makes sure `assets/` is usable.
     ///
     /// - Parameters:
+    ///   - path: the project folder (`~` is expanded, symlinks resolved).
     ///   - bevyVersionOverride: wins over Cargo.lock and Cargo.toml when given.
     ///   - allowSymlinkedAssets: write through an `assets/` that is a symlink instead of refusing.
     ///   - createAssetsDirectory: create a missing `assets/` (false for dry runs, which write nothing).
+    /// - Returns: the project, with notes on every choice made for the user.
+    /// - Throws: `projectNotFound`, `notABevyProject`, `cargoTomlUnreadable`, `invalidBevyVersion`,
+    ///   `symlinkedAssetsDirectory`, or `writeFailed` when `assets/` cannot be created.
     package static func detect(
         at path: String,
         bevyVersionOverride: String? = nil,
@@ -104,7 +108,9 @@ package struct BevyProject: Sendable {
             throw .notABevyProject(path: manifest.url.deletingLastPathComponent().path)
         }
         let name = first.manifest.url.deletingLastPathComponent().lastPathComponent
-        notes.append("bevy found in workspace member '\(name)'" + (found.count > 1 ? " (the first of \(found.count))" : ""))
+        notes.append(
+            "bevy found in workspace member '\(name)'" + (found.count > 1 ? " (the first of \(found.count))" : "")
+        )
         return first
     }
 

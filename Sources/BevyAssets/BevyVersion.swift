@@ -12,7 +12,7 @@ package struct BevyVersion: Comparable, Codable, Hashable, Sendable, CustomStrin
         self.patch = patch
     }
 
-    /// Parses "0.15", "0.15.1", or the first version of a requirement such as "=0.14.2", "^0.16", "~0.13", ">=0.14, <0.16".
+    /// Parses "0.15", "0.15.1", or the first version of a requirement ("=0.14.2", "^0.16", ">=0.14, <0.16").
     package init?(_ text: String) {
         let first = text.split(separator: ",", omittingEmptySubsequences: false).first ?? ""
         var version = first.trimmingCharacters(in: .whitespaces)
@@ -26,7 +26,11 @@ package struct BevyVersion: Comparable, Codable, Hashable, Sendable, CustomStrin
             guard !part.isEmpty, part.allSatisfy(\.isASCII), let number = Int(part), number >= 0 else { return nil }
             numbers.append(number)
         }
-        self.init(major: numbers[0], minor: numbers.count > 1 ? numbers[1] : 0, patch: numbers.count > 2 ? numbers[2] : 0)
+        self.init(
+            major: numbers[0],
+            minor: numbers.count > 1 ? numbers[1] : 0,
+            patch: numbers.count > 2 ? numbers[2] : 0
+        )
     }
 
     package var description: String { "\(major).\(minor).\(patch)" }
@@ -38,7 +42,9 @@ package struct BevyVersion: Comparable, Codable, Hashable, Sendable, CustomStrin
     package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let version = BevyVersion(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a version: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a version: \(text)")
+            )
         }
         self = version
     }

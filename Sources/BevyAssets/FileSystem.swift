@@ -68,8 +68,9 @@ enum FileSystem {
         }
     }
 
-    /// Makes a rename inside `directory` durable. Best effort: the file is already in place, and some file
-    /// systems refuse fsync on directories.
+    /// Makes a rename inside `directory` durable.
+    ///
+    /// Best effort: the file is already in place, and some file systems refuse fsync on directories.
     static func syncDirectory(_ directory: String) {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }

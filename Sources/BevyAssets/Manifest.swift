@@ -20,8 +20,17 @@ package struct Manifest: Codable, Equatable, Sendable {
         package var deployedAt: String
 
         package init(
-            assetPath: String, category: String, name: String, width: Int, height: Int, frames: Int = 1,
-            prompt: String?, seed: UInt64?, engine: String?, contentHash: String, deployedAt: String
+            assetPath: String,
+            category: String,
+            name: String,
+            width: Int,
+            height: Int,
+            frames: Int = 1,
+            prompt: String?,
+            seed: UInt64?,
+            engine: String?,
+            contentHash: String,
+            deployedAt: String
         ) {
             self.assetPath = assetPath
             self.category = category

@@ -57,7 +57,8 @@ package enum ManifestStore {
     }
 
     /// What `update` would do, computed without locking or writing anything (for dry runs).
-    package static func preview(at url: URL, _ mutate: (inout Manifest) -> Void) throws(BevyAssetsError) -> WriteOutcome {
+    package static func preview(at url: URL, _ mutate: (inout Manifest) -> Void) throws(BevyAssetsError) -> WriteOutcome
+    {
         let existing = FileSystem.contents(of: url.path)
         var manifest = try read(at: url)
         mutate(&manifest)

@@ -54,13 +54,19 @@ package enum MetaFile {
         } catch {
             throw .invalidMeta("line \(error.line): \(error.reason)")
         }
-        let meta = try fields(of: root, at: "the meta", names: ["AssetMeta"], required: ["meta_format_version", "asset"])
+        let meta = try fields(
+            of: root,
+            at: "the meta",
+            names: ["AssetMeta"],
+            required: ["meta_format_version", "asset"]
+        )
         guard meta["meta_format_version"] == .string("1.0") else {
             throw .invalidMeta("meta_format_version must be \"1.0\"")
         }
         // `Load` is a struct variant: `Load(loader: …, settings: …)`.
         guard case .structure("Load", _)? = meta["asset"], let load = meta["asset"] else {
-            throw .invalidMeta("asset must be Load(loader: …, settings: …), not \(meta["asset"]?.summary ?? "missing")")
+            let found = meta["asset"]?.summary ?? "missing"
+            throw .invalidMeta("asset must be Load(loader: …, settings: …), not \(found)")
         }
         let action = try fields(of: load, at: "asset", names: ["Load"], required: ["loader", "settings"])
         guard case .string(let loader)? = action["loader"], [imageLoader, legacyImageLoader].contains(loader) else {
@@ -90,7 +96,9 @@ package enum MetaFile {
             of: descriptor,
             at: "settings.sampler",
             names: ["ImageSamplerDescriptor"],
-            required: ["address_mode_u", "address_mode_v", "address_mode_w", "mag_filter", "min_filter", "mipmap_filter"],
+            required: [
+                "address_mode_u", "address_mode_v", "address_mode_w", "mag_filter", "min_filter", "mipmap_filter",
+            ],
             optional: ["label", "lod_min_clamp", "lod_max_clamp", "compare", "anisotropy_clamp", "border_color"]
         )
         try check(
@@ -110,7 +118,10 @@ package enum MetaFile {
         guard case .tuple(let name, let items)? = usage, name == nil || name == "RenderAssetUsages",
             items.count == 1, case .string(let flags)? = items.first
         else {
-            throw .invalidMeta("settings.asset_usage must be RenderAssetUsages(\"MAIN_WORLD | RENDER_WORLD\"), not \(usage?.summary ?? "missing")")
+            let found = usage?.summary ?? "missing"
+            throw .invalidMeta(
+                "settings.asset_usage must be RenderAssetUsages(\"MAIN_WORLD | RENDER_WORLD\"), not \(found)"
+            )
         }
         let names = flags.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty, names.allSatisfy({ $0 == "MAIN_WORLD" || $0 == "RENDER_WORLD" }) else {

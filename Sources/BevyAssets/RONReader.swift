@@ -71,7 +71,10 @@ struct RONReader {
         let isStructure = !firstWord.isEmpty && peek() == ":"
         (index, line) = start
         guard isStructure else {
-            return .tuple(name: name, items: try sequence(until: ")") { (reader: inout RONReader) throws(Failure) in try reader.value() })
+            return .tuple(
+                name: name,
+                items: try sequence(until: ")") { (reader: inout RONReader) throws(Failure) in try reader.value() }
+            )
         }
         let fields = try sequence(until: ")") { (reader: inout RONReader) throws(Failure) -> RONValue.Field in
             reader.skipTrivia()
@@ -162,7 +165,9 @@ struct RONReader {
             } else if next == "/", index + 1 < scalars.count, scalars[index + 1] == "*" {
                 advance()
                 advance()
-                while peek() != nil, !(peek() == "*" && index + 1 < scalars.count && scalars[index + 1] == "/") { advance() }
+                while peek() != nil, !(peek() == "*" && index + 1 < scalars.count && scalars[index + 1] == "/") {
+                    advance()
+                }
                 advance()
                 advance()
             } else {

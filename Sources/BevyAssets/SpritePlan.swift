@@ -54,7 +54,9 @@ struct SpritePlan: Sendable {
         var metaURL: URL?
         var metaAction: DeployReport.FileAction?
         if let meta {
-            let target = try writer.plan(relativePath: SpriteAsset.assetPath(category: sprite.category, name: name) + ".meta")
+            let target = try writer.plan(
+                relativePath: SpriteAsset.assetPath(category: sprite.category, name: name) + ".meta"
+            )
             metaURL = target
             metaAction = pngAction == .skipped ? .skipped : action(writing: meta, to: target)
         }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// A small reader for the TOML that Cargo.toml and Cargo.lock use: tables, arrays of tables, dotted keys,
-/// strings, arrays and inline tables. Not a general TOML parser: it keeps what deployment needs and no more.
+/// A small reader for the TOML that Cargo.toml and Cargo.lock use.
+///
+/// It handles tables, arrays of tables, dotted keys, strings, arrays and inline tables. Not a general TOML
+/// parser: it keeps what deployment needs and no more.
 struct TOMLReader {
     /// Why a document could not be read, with the line it happened on.
     struct Failure: Error, Equatable {
@@ -56,7 +58,8 @@ struct TOMLReader {
     // MARK: Building tables
 
     /// Inserts `item`; "#last" in a path means the newest table of an array of tables.
-    private func insert(_ item: TOMLValue, at path: [String], in node: inout TOMLValue, replacing: Bool) throws(Failure) {
+    private func insert(_ item: TOMLValue, at path: [String], in node: inout TOMLValue, replacing: Bool) throws(Failure)
+    {
         guard let key = path.first else { return }
         if key == "#last", case .array(var items) = node, let last = items.indices.last {
             try insert(item, at: Array(path.dropFirst()), in: &items[last], replacing: replacing)
@@ -90,7 +93,9 @@ struct TOMLReader {
                 parts.append(try quotedString())
             } else {
                 var bare = ""
-                while let next = peek(), next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" || next == "-" {
+                while let next = peek(),
+                    next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" || next == "-"
+                {
                     bare.unicodeScalars.append(next)
                     advance()
                 }

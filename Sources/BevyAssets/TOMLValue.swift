@@ -23,7 +23,7 @@ enum TOMLValue: Equatable, Sendable {
         return nil
     }
 
-    /// The value at a dotted path of table keys, e.g. `["workspace", "dependencies", "bevy"]`.
+    /// The value at a path of table keys such as `["workspace", "dependencies", "bevy"]`.
     subscript(path: String...) -> TOMLValue? { value(at: path) }
 
     func value(at path: [String]) -> TOMLValue? {

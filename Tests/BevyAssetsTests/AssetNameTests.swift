@@ -10,14 +10,17 @@ struct AssetNameTests {
         try AssetName.validate(String(repeating: "a", count: 64), field: "name")
     }
 
-    @Test("Refuses unsafe names, naming the field and the character", arguments: [
-        ("a/b", "'/' at position 2"),
-        ("..", "'.' at position 1"),
-        ("kni\0ght", "'\\0' at position 4"),
-        ("Knight", "upper-case 'K' at position 1; use 'knight'"),
-        ("", "is empty"),
-        (String(repeating: "a", count: 65), "65 characters"),
-    ])
+    @Test(
+        "Refuses unsafe names, naming the field and the character",
+        arguments: [
+            ("a/b", "'/' at position 2"),
+            ("..", "'.' at position 1"),
+            ("kni\0ght", "'\\0' at position 4"),
+            ("Knight", "upper-case 'K' at position 1; use 'knight'"),
+            ("", "is empty"),
+            (String(repeating: "a", count: 65), "65 characters"),
+        ]
+    )
     func refuses(value: String, expectedReason: String) {
         #expect {
             try AssetName.validate(value, field: "category")

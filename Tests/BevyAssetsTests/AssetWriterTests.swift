@@ -29,7 +29,12 @@ struct AssetWriterTests {
         #expect(target.path == folder.url.appendingPathComponent("assets/sprites/characters/knight.png").path)
     }
 
-    @Test("Refuses paths outside assets/", arguments: ["../Cargo.toml", "/etc/passwd", "sprites/../../x.png", "sprites//x.png", "./x.png", "sprites/a\0b.png", ""])
+    @Test(
+        "Refuses paths outside assets/",
+        arguments: [
+            "../Cargo.toml", "/etc/passwd", "sprites/../../x.png", "sprites//x.png", "./x.png", "sprites/a\0b.png", "",
+        ]
+    )
     func refusesEscapes(relativePath: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -49,7 +54,10 @@ struct AssetWriterTests {
         let writer = try makeJail(folder)
         let outside = folder.url.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: writer.jail.appendingPathComponent("sprites"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: writer.jail.appendingPathComponent("sprites"),
+            withIntermediateDirectories: true
+        )
         try FileManager.default.createSymbolicLink(
             atPath: writer.jail.appendingPathComponent("sprites/characters").path,
             withDestinationPath: outside.path
@@ -93,7 +101,10 @@ struct AssetWriterTests {
         #expect(hiddenTemps(in: target.deletingLastPathComponent()).isEmpty)
     }
 
-    @Test("A failure between temp write and rename keeps the old file and leaves no temp", arguments: [FaultPoint.afterTempWrite, .beforeRename])
+    @Test(
+        "A failure between temp write and rename keeps the old file and leaves no temp",
+        arguments: [FaultPoint.afterTempWrite, .beforeRename]
+    )
     func faultKeepsOldFile(point: FaultPoint) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -102,14 +113,21 @@ struct AssetWriterTests {
             if reached == point { throw InjectedFault() }
         }
         let target = try writer.plan(relativePath: "sprites/knight.png")
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         try pngBytes(1).write(to: target)
 
         #expect(throws: BevyAssetsError.writeFailed(path: target.path, reason: "injected fault")) {
             try writer.write(pngBytes(2), to: target)
         }
         #expect(FileManager.default.contents(atPath: target.path) == pngBytes(1))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == ["knight.png"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) == [
+                "knight.png"
+            ]
+        )
     }
 
     @Test("Removes temps left by a crashed writer, and only those")
@@ -140,7 +158,10 @@ struct AssetWriterTests {
             if isRoot { throw InjectedFault() }
         }
         let target = try writer.plan(relativePath: "sprites/knight.png")
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         if !isRoot { chmod(target.deletingLastPathComponent().path, 0o555) }
 
         #expect {

@@ -34,7 +34,9 @@ struct BevyDeployerTests {
         #expect(FileManager.default.contents(atPath: png) == pngBytes(1))
         let meta = try String(contentsOfFile: png + ".meta", encoding: .utf8)
         #expect(meta == MetaFile.imageMeta(for: BevyVersion(major: 0, minor: 15)))
-        let entry = try #require(try ManifestStore.read(at: URL(fileURLWithPath: manifest)).sprites["characters/knight"])
+        let entry = try #require(
+            try ManifestStore.read(at: URL(fileURLWithPath: manifest)).sprites["characters/knight"]
+        )
         #expect(entry.assetPath == "sprites/characters/knight.png" && entry.width == 16 && entry.frames == 1)
         #expect(entry.contentHash == deployed.contentHash && entry.contentHash.hasPrefix("sha256:"))
         #expect(entry.deployedAt == "2027-01-15T08:00:00Z")
@@ -50,7 +52,11 @@ struct BevyDeployerTests {
 
         #expect(try deployer.deploy([sprite("knight")], into: project).loader == MetaFile.legacyImageLoader)
         #expect(try String(contentsOf: meta, encoding: .utf8).contains(MetaFile.legacyImageLoader))
-        let report = try deployer.deploy([sprite("knight")], into: project, options: DeployOptions(bevyVersionOverride: "0.16"))
+        let report = try deployer.deploy(
+            [sprite("knight")],
+            into: project,
+            options: DeployOptions(bevyVersionOverride: "0.16")
+        )
         #expect(report.loader == MetaFile.imageLoader && report.versionSource == .override)
         #expect(report.files.first?.action == .replaced)
     }
@@ -81,35 +87,67 @@ struct BevyDeployerTests {
         let directory = project.assetsDirectory.appendingPathComponent("sprites/characters")
         _ = try deployer.deploy([sprite("knight", seed: 1)], into: project)
 
-        let skipped = try deployer.deploy([sprite("knight", seed: 2)], into: project, options: DeployOptions(onConflict: .skip))
+        let skipped = try deployer.deploy(
+            [sprite("knight", seed: 2)],
+            into: project,
+            options: DeployOptions(onConflict: .skip)
+        )
         #expect(skipped.sprites.map(\.action) == [.skipped])
-        #expect(FileManager.default.contents(atPath: directory.appendingPathComponent("knight.png").path) == pngBytes(1))
+        #expect(
+            FileManager.default.contents(atPath: directory.appendingPathComponent("knight.png").path) == pngBytes(1)
+        )
 
-        let renamed = try deployer.deploy([sprite("knight", seed: 2)], into: project, options: DeployOptions(onConflict: .rename))
+        let renamed = try deployer.deploy(
+            [sprite("knight", seed: 2)],
+            into: project,
+            options: DeployOptions(onConflict: .rename)
+        )
         #expect(renamed.sprites.map(\.name) == ["knight-2"] && renamed.sprites.map(\.action) == [.renamed])
         #expect(renamed.sprites.first?.assetPath == "sprites/characters/knight-2.png")
-        let third = try deployer.deploy([sprite("knight", seed: 3)], into: project, options: DeployOptions(onConflict: .rename))
+        let third = try deployer.deploy(
+            [sprite("knight", seed: 3)],
+            into: project,
+            options: DeployOptions(onConflict: .rename)
+        )
         #expect(third.sprites.map(\.name) == ["knight-3"])
-        #expect(FileManager.default.contents(atPath: directory.appendingPathComponent("knight-2.png").path) == pngBytes(2))
+        #expect(
+            FileManager.default.contents(atPath: directory.appendingPathComponent("knight-2.png").path) == pngBytes(2)
+        )
 
-        let replaced = try deployer.deploy([sprite("knight", seed: 4)], into: project, options: DeployOptions(onConflict: .overwrite))
+        let replaced = try deployer.deploy(
+            [sprite("knight", seed: 4)],
+            into: project,
+            options: DeployOptions(onConflict: .overwrite)
+        )
         #expect(replaced.sprites.map(\.action) == [.replaced])
-        #expect(FileManager.default.contents(atPath: directory.appendingPathComponent("knight.png").path) == pngBytes(4))
+        #expect(
+            FileManager.default.contents(atPath: directory.appendingPathComponent("knight.png").path) == pngBytes(4)
+        )
         let keys = try ManifestStore.read(at: BevyDeployer.manifestURL(in: project)).sprites.keys.sorted()
         #expect(keys == ["characters/knight", "characters/knight-2", "characters/knight-3"])
     }
 
-    @Test("A dry run reports the same operations and writes nothing", arguments: [DeployOptions.ConflictPolicy.overwrite, .skip, .rename])
+    @Test(
+        "A dry run reports the same operations and writes nothing",
+        arguments: [DeployOptions.ConflictPolicy.overwrite, .skip, .rename]
+    )
     func dryRun(policy: DeployOptions.ConflictPolicy) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let project = try project(folder)
         _ = try deployer.deploy([sprite("knight", seed: 1)], into: project)
-        let batch = [sprite("knight", seed: 1), sprite("knight", category: "heroes", seed: 2), sprite("barrel", category: "props")]
+        let batch = [
+            sprite("knight", seed: 1), sprite("knight", category: "heroes", seed: 2),
+            sprite("barrel", category: "props"),
+        ]
         let changed = [sprite("knight", seed: 9)] + batch.dropFirst()
         let before = folder.listing()
 
-        let preview = try deployer.deploy(changed, into: project, options: DeployOptions(dryRun: true, onConflict: policy))
+        let preview = try deployer.deploy(
+            changed,
+            into: project,
+            options: DeployOptions(dryRun: true, onConflict: policy)
+        )
         #expect(folder.listing() == before)
         #expect(preview.dryRun)
         let real = try deployer.deploy(changed, into: project, options: DeployOptions(onConflict: policy))
@@ -123,7 +161,13 @@ struct BevyDeployerTests {
         defer { folder.remove() }
         let project = try project(folder)
         let before = folder.listing()
-        #expect(throws: BevyAssetsError.invalidName(field: "name", value: "../boss", reason: "has '.' at position 1, which is not allowed")) {
+        #expect(
+            throws: BevyAssetsError.invalidName(
+                field: "name",
+                value: "../boss",
+                reason: "has '.' at position 1, which is not allowed"
+            )
+        ) {
             try deployer.deploy([sprite("knight"), sprite("../boss")], into: project)
         }
         #expect(throws: BevyAssetsError.self) { try deployer.deploy([sprite("a", category: "Heroes")], into: project) }
@@ -138,7 +182,10 @@ struct BevyDeployerTests {
         let project = try project(folder)
         let outside = folder.url.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: project.assetsDirectory.appendingPathComponent("sprites"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: project.assetsDirectory.appendingPathComponent("sprites"),
+            withIntermediateDirectories: true
+        )
         try FileManager.default.createSymbolicLink(
             atPath: project.assetsDirectory.appendingPathComponent("sprites/characters").path,
             withDestinationPath: outside.path
@@ -177,7 +224,11 @@ struct BevyDeployerTests {
     func withoutMeta() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let report = try deployer.deploy([sprite("knight")], into: try project(folder), options: DeployOptions(writeMeta: false))
+        let report = try deployer.deploy(
+            [sprite("knight")],
+            into: try project(folder),
+            options: DeployOptions(writeMeta: false)
+        )
         #expect(report.files.map(\.kind) == [.png, .manifest])
         #expect(report.sprites.first?.metaPath == nil)
     }
@@ -217,13 +268,26 @@ struct BevyDeployerTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("[dependencies]\nbevy = { git = \"https://github.com/bevyengine/bevy\" }\n", to: "Cargo.toml")
-        let report = try deployer.deploy([sprite("knight")], into: try BevyProject.detect(at: folder.url.path), options: DeployOptions(writeMeta: false))
-        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any])
+        let report = try deployer.deploy(
+            [sprite("knight")],
+            into: try BevyProject.detect(at: folder.url.path),
+            options: DeployOptions(writeMeta: false)
+        )
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        )
         #expect(object["bevy_version"] is NSNull)
         #expect(object["version_source"] as? String == "unknown")
-        #expect(Set(object.keys) == ["project", "bevy_version", "version_source", "loader", "dry_run", "sprites", "files", "manifest_path", "notes"])
+        #expect(
+            Set(object.keys) == [
+                "project", "bevy_version", "version_source", "loader", "dry_run", "sprites", "files", "manifest_path",
+                "notes",
+            ]
+        )
         let first = try #require((object["sprites"] as? [[String: Any]])?.first)
-        #expect(Set(first.keys) == ["name", "category", "asset_path", "png_path", "meta_path", "action", "content_hash"])
+        #expect(
+            Set(first.keys) == ["name", "category", "asset_path", "png_path", "meta_path", "action", "content_hash"]
+        )
     }
 }
 

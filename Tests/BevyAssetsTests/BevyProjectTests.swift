@@ -25,10 +25,23 @@ struct BevyProjectTests {
         defer { folder.remove() }
         let header = dependency.hasPrefix("[") ? "" : "[dependencies]\n"
         try folder.write(
-            "[package]\nname = \"game\" # the game\ndescription = \"\"\"\nA [game]\n\"\"\"\n\n\(header)\(dependency)\nrand = \"0.8\"\n",
+            """
+            [package]
+            name = "game" # the game
+            description = \"""
+            A [game]
+            \"""
+
+            \(header)\(dependency)
+            rand = "0.8"
+
+            """,
             to: "Cargo.toml"
         )
-        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("assets"),
+            withIntermediateDirectories: true
+        )
 
         let project = try BevyProject.detect(at: folder.url.path)
         #expect(project.bevyVersion?.description == expected)
@@ -37,10 +50,16 @@ struct BevyProjectTests {
         #expect(project.assetsDirectory.path == folder.url.appendingPathComponent("assets").path)
     }
 
-    @Test("Follows bevy.workspace = true to the workspace's [workspace.dependencies]", arguments: [
-        ("bevy.workspace = true", "bevy = \"0.16.1\""),
-        ("bevy = { workspace = true, features = [\"png\"] }", "[workspace.dependencies.bevy]\nversion = \"0.16.1\""),
-    ])
+    @Test(
+        "Follows bevy.workspace = true to the workspace's [workspace.dependencies]",
+        arguments: [
+            ("bevy.workspace = true", "bevy = \"0.16.1\""),
+            (
+                "bevy = { workspace = true, features = [\"png\"] }",
+                "[workspace.dependencies.bevy]\nversion = \"0.16.1\""
+            ),
+        ]
+    )
     func workspaceInheritance(memberDependency: String, rootDependency: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -57,11 +76,23 @@ struct BevyProjectTests {
     func workspaceRoot() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write("[workspace]\nresolver = \"2\"\nmembers = [\"crates/*\"]\n\n[workspace.dependencies]\nbevy = \"0.15\"\n", to: "Cargo.toml")
-        try folder.write("[package]\nname = \"tools\"\n\n[dependencies]\nserde = \"1\"\n", to: "crates/a-tools/Cargo.toml")
-        try folder.write("[package]\nname = \"game\"\n\n[dependencies]\nbevy.workspace = true\n", to: "crates/game/Cargo.toml")
+        try folder.write(
+            "[workspace]\nresolver = \"2\"\nmembers = [\"crates/*\"]\n\n[workspace.dependencies]\nbevy = \"0.15\"\n",
+            to: "Cargo.toml"
+        )
+        try folder.write(
+            "[package]\nname = \"tools\"\n\n[dependencies]\nserde = \"1\"\n",
+            to: "crates/a-tools/Cargo.toml"
+        )
+        try folder.write(
+            "[package]\nname = \"game\"\n\n[dependencies]\nbevy.workspace = true\n",
+            to: "crates/game/Cargo.toml"
+        )
         try folder.write("[[package]]\nname = \"bevy\"\nversion = \"0.15.3\"\n", to: "Cargo.lock")
-        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("assets"),
+            withIntermediateDirectories: true
+        )
 
         let project = try BevyProject.detect(at: folder.url.path)
         #expect(project.bevyVersion?.description == "0.15.3")

@@ -5,15 +5,18 @@ import Testing
 
 @Suite("Bevy versions")
 struct BevyVersionTests {
-    @Test("Parses versions and Cargo requirements", arguments: [
-        ("0.15", BevyVersion(major: 0, minor: 15)),
-        ("0.15.1", BevyVersion(major: 0, minor: 15, patch: 1)),
-        ("=0.14.2", BevyVersion(major: 0, minor: 14, patch: 2)),
-        ("^0.16", BevyVersion(major: 0, minor: 16)),
-        ("~0.13", BevyVersion(major: 0, minor: 13)),
-        (">=0.14, <0.16", BevyVersion(major: 0, minor: 14)),
-        ("0.16.0-rc.2", BevyVersion(major: 0, minor: 16)),
-    ])
+    @Test(
+        "Parses versions and Cargo requirements",
+        arguments: [
+            ("0.15", BevyVersion(major: 0, minor: 15)),
+            ("0.15.1", BevyVersion(major: 0, minor: 15, patch: 1)),
+            ("=0.14.2", BevyVersion(major: 0, minor: 14, patch: 2)),
+            ("^0.16", BevyVersion(major: 0, minor: 16)),
+            ("~0.13", BevyVersion(major: 0, minor: 13)),
+            (">=0.14, <0.16", BevyVersion(major: 0, minor: 14)),
+            ("0.16.0-rc.2", BevyVersion(major: 0, minor: 16)),
+        ]
+    )
     func parses(text: String, expected: BevyVersion) {
         #expect(BevyVersion(text) == expected)
     }
@@ -33,6 +36,8 @@ struct BevyVersionTests {
     func codable() throws {
         let data = try JSONEncoder().encode([BevyVersion(major: 0, minor: 15, patch: 3)])
         #expect(String(decoding: data, as: UTF8.self) == #"["0.15.3"]"#)
-        #expect(try JSONDecoder().decode([BevyVersion].self, from: data) == [BevyVersion(major: 0, minor: 15, patch: 3)])
+        #expect(
+            try JSONDecoder().decode([BevyVersion].self, from: data) == [BevyVersion(major: 0, minor: 15, patch: 3)]
+        )
     }
 }

@@ -7,8 +7,16 @@ import Testing
 struct ManifestStoreTests {
     private func entry(_ name: String, hash: String = "sha256:00") -> Manifest.Entry {
         Manifest.Entry(
-            assetPath: "sprites/props/\(name).png", category: "props", name: name, width: 16, height: 16,
-            prompt: nil, seed: 7, engine: "procedural", contentHash: hash, deployedAt: "2026-01-02T03:04:05Z"
+            assetPath: "sprites/props/\(name).png",
+            category: "props",
+            name: name,
+            width: 16,
+            height: 16,
+            prompt: nil,
+            seed: 7,
+            engine: "procedural",
+            contentHash: hash,
+            deployedAt: "2026-01-02T03:04:05Z"
         )
     }
 
@@ -59,13 +67,18 @@ struct ManifestStoreTests {
         #expect(FileSystem.kind(of: ManifestStore.lockURL(for: url).path) == .file)
     }
 
-    @Test("Never overwrites a manifest it cannot read", arguments: ["{ not json", #"{"version": 2, "generator": "x", "sprites": {}}"#])
+    @Test(
+        "Never overwrites a manifest it cannot read",
+        arguments: ["{ not json", #"{"version": 2, "generator": "x", "sprites": {}}"#]
+    )
     func corrupt(contents: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let url = try folder.write(contents, to: "sprites/manifest.json")
         #expect {
-            try ManifestStore.update(at: url, writer: AssetWriter(jail: folder.url)) { $0.sprites["props/a"] = entry("a") }
+            try ManifestStore.update(at: url, writer: AssetWriter(jail: folder.url)) {
+                $0.sprites["props/a"] = entry("a")
+            }
         } throws: { error in
             guard case .manifestCorrupt(let path, _) = error as? BevyAssetsError else { return false }
             return path == url.path

@@ -33,12 +33,15 @@ struct MetaFileTests {
         )
         """
 
-    @Test("Matches Bevy's own pixel-art example, with the loader of the project's version", arguments: [
-        ("0.14.2", "bevy_render::texture::image_loader::ImageLoader"),
-        ("0.15.0", "bevy_image::image_loader::ImageLoader"),
-        ("0.19", "bevy_image::image_loader::ImageLoader"),
-        (nil, "bevy_image::image_loader::ImageLoader"),
-    ])
+    @Test(
+        "Matches Bevy's own pixel-art example, with the loader of the project's version",
+        arguments: [
+            ("0.14.2", "bevy_render::texture::image_loader::ImageLoader"),
+            ("0.15.0", "bevy_image::image_loader::ImageLoader"),
+            ("0.19", "bevy_image::image_loader::ImageLoader"),
+            (nil, "bevy_image::image_loader::ImageLoader"),
+        ]
+    )
     func generated(version: String?, loader: String) throws {
         let meta = MetaFile.imageMeta(for: version.flatMap(BevyVersion.init))
         let expected = Self.bevyExample.replacingOccurrences(
@@ -68,17 +71,41 @@ struct MetaFileTests {
         )
     }
 
-    @Test("Rejects a meta Bevy would fail to load", arguments: [
-        ("truncated", String(bevyExample.dropLast(20)), "line"),
-        ("lower-case variant", bevyExample.replacingOccurrences(of: "mag_filter: Nearest", with: "mag_filter: nearest"), "mag_filter"),
-        ("bare string usage", bevyExample.replacingOccurrences(of: #"RenderAssetUsages("RENDER_WORLD | MAIN_WORLD")"#, with: #""RENDER_WORLD | MAIN_WORLD""#), "asset_usage"),
-        ("wrong loader", bevyExample.replacingOccurrences(of: "bevy_render::texture::image_loader", with: "bevy_sprite::image_loader"), "loader"),
-        ("missing field", bevyExample.replacingOccurrences(of: "is_srgb: true,", with: ""), "is_srgb"),
-        ("unbalanced", bevyExample.replacingOccurrences(of: ")),", with: "),"), "line"),
-        ("wrong struct", bevyExample.replacingOccurrences(of: "ImageSamplerDescriptor(", with: "SamplerDescriptor("), "sampler"),
-        ("bad flag", bevyExample.replacingOccurrences(of: "MAIN_WORLD\"", with: "MAIN\""), "flags"),
-        ("wrong format version", bevyExample.replacingOccurrences(of: "\"1.0\"", with: "\"2.0\""), "meta_format_version"),
-    ])
+    @Test(
+        "Rejects a meta Bevy would fail to load",
+        arguments: [
+            ("truncated", String(bevyExample.dropLast(20)), "line"),
+            (
+                "lower-case variant",
+                bevyExample.replacingOccurrences(of: "mag_filter: Nearest", with: "mag_filter: nearest"), "mag_filter"
+            ),
+            (
+                "bare string usage",
+                bevyExample.replacingOccurrences(
+                    of: #"RenderAssetUsages("RENDER_WORLD | MAIN_WORLD")"#,
+                    with: #""RENDER_WORLD | MAIN_WORLD""#
+                ), "asset_usage"
+            ),
+            (
+                "wrong loader",
+                bevyExample.replacingOccurrences(
+                    of: "bevy_render::texture::image_loader",
+                    with: "bevy_sprite::image_loader"
+                ), "loader"
+            ),
+            ("missing field", bevyExample.replacingOccurrences(of: "is_srgb: true,", with: ""), "is_srgb"),
+            ("unbalanced", bevyExample.replacingOccurrences(of: ")),", with: "),"), "line"),
+            (
+                "wrong struct",
+                bevyExample.replacingOccurrences(of: "ImageSamplerDescriptor(", with: "SamplerDescriptor("), "sampler"
+            ),
+            ("bad flag", bevyExample.replacingOccurrences(of: "MAIN_WORLD\"", with: "MAIN\""), "flags"),
+            (
+                "wrong format version", bevyExample.replacingOccurrences(of: "\"1.0\"", with: "\"2.0\""),
+                "meta_format_version"
+            ),
+        ]
+    )
     func rejects(label: String, text: String, mention: String) {
         #expect(throws: BevyAssetsError.self, "\(label)") { try MetaFile.validate(text) }
         do {

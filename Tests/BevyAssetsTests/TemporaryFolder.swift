@@ -93,5 +93,14 @@ func pngBytes(_ seed: UInt8) -> Data {
 
 /// A 16×16 sprite with PNG-like bytes.
 func sprite(_ name: String, category: String = "characters", seed: UInt8 = 1) -> SpriteAsset {
-    SpriteAsset(name: name, category: category, png: pngBytes(seed), width: 16, height: 16, prompt: "a \(name)", seed: 42, engine: "procedural")
+    SpriteAsset(
+        name: name,
+        category: category,
+        png: pngBytes(seed),
+        width: 16,
+        height: 16,
+        prompt: "a \(name)",
+        seed: 42,
+        engine: "procedural"
+    )
 }
