@@ -21,7 +21,8 @@ package struct AssetWriter: Sendable {
     }
 
     package init(jail: URL, faultInjector: FaultInjector?) {
-        let path = FileSystem.resolved(jail.path) ?? jail.standardizedFileURL.path
+        // Resolved like every target, so a jail under a symlinked /tmp still contains its own files.
+        let path = FileSystem.resolvedAllowingMissing(jail.path) ?? jail.standardizedFileURL.path
         self.jail = URL(fileURLWithPath: path, isDirectory: true)
         self.faultInjector = faultInjector
     }
@@ -120,17 +121,10 @@ package struct AssetWriter: Sendable {
 
     /// `path` with every existing ancestor resolved, provided it stays inside the jail.
     private func confine(_ path: String) throws(BevyAssetsError) -> URL {
-        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
-        var rest: [String] = []
-        while FileSystem.kind(of: existing) == .missing && existing != "/" {
-            rest.insert((existing as NSString).lastPathComponent, at: 0)
-            existing = (existing as NSString).deletingLastPathComponent
-        }
         // A dangling symlink resolves to nothing: refuse rather than write through it.
-        guard let base = FileSystem.resolved(existing) else {
-            throw .pathEscapesAssets(path: path, resolved: existing + " (a symlink to nothing)")
+        guard let resolved = FileSystem.resolvedAllowingMissing(path) else {
+            throw .pathEscapesAssets(path: path, resolved: "nothing (a symlink on the way dangles)")
         }
-        let resolved = ([base == "/" ? "" : base] + rest).joined(separator: "/")
         guard FileSystem.isInside(resolved, directory: jail.path) else {
             throw .pathEscapesAssets(path: path, resolved: resolved)
         }

@@ -35,6 +35,19 @@ enum FileSystem {
         return String(cString: pointer)
     }
 
+    /// `path` with its deepest existing ancestor resolved and the missing rest appended; nil when that
+    /// ancestor is a dangling symlink.
+    static func resolvedAllowingMissing(_ path: String) -> String? {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        var rest: [String] = []
+        while kind(of: existing) == .missing && existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        guard let base = resolved(existing) else { return nil }
+        return ([base == "/" ? "" : base] + rest).joined(separator: "/")
+    }
+
     /// Whether `path` is `directory` itself or somewhere below it (both canonical).
     static func isInside(_ path: String, directory: String) -> Bool {
         path == directory || path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/")
