@@ -139,13 +139,12 @@ struct TOMLReader {
             }
         default:
             var raw = ""
-            while let next = peek(), !",]}#\n".unicodeScalars.contains(next) {
+            while let next = peek(), !",]}#=".unicodeScalars.contains(next), !next.properties.isWhitespace {
                 raw.unicodeScalars.append(next)
                 advance()
             }
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { throw fail("expected a value") }
-            return .raw(trimmed)
+            guard !raw.isEmpty else { throw fail("expected a value") }
+            return .raw(raw)
         }
     }
 
