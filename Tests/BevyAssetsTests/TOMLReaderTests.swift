@@ -45,12 +45,15 @@ struct TOMLReaderTests {
         #expect(toml["dependencies", "version"] == .raw("4"))
     }
 
-    @Test("Reports the line of a syntax error", arguments: [
-        ("[dependencies]\nbevy = \"0.15\n", 2),
-        ("[dependencies\nbevy = \"0.15\"\n", 1),
-        ("a = 1\nb = [1, 2\nc = 3\n", 3),
-        ("a = 1 b = 2\n", 1),
-    ])
+    @Test(
+        "Reports the line of a syntax error",
+        arguments: [
+            ("[dependencies]\nbevy = \"0.15\n", 2),
+            ("[dependencies\nbevy = \"0.15\"\n", 1),
+            ("a = 1\nb = [1, 2\nc = 3\n", 3),
+            ("a = 1 b = 2\n", 1),
+        ]
+    )
     func errors(text: String, line: Int) {
         #expect(throws: TOMLReader.Failure.self) { try TOMLReader.parse(text) }
         do {
