@@ -1,1 +1,0 @@
-// BevyAssets: code arrives here.

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Where one sprite will go and what each of its files will undergo, decided before anything is written.
+struct SpritePlan: Sendable {
+    var sprite: SpriteAsset
+    /// The final name: the requested one, or `<name>-N` under the rename policy.
+    var name: String
+    var assetPath: String
+    var png: URL
+    var meta: URL?
+    var pngAction: DeployReport.FileAction
+    var metaAction: DeployReport.FileAction?
+    var isRenamed: Bool
+
+    var isSkipped: Bool { pngAction == .skipped }
+
+    var spriteAction: DeployReport.SpriteAction {
+        if isRenamed { return .renamed }
+        switch pngAction {
+        case .created: return .created
+        case .replaced: return .replaced
+        case .unchanged: return .unchanged
+        case .skipped: return .skipped
+        }
+    }
+
+    /// Plans `sprite`, avoiding `claimed` keys (`<category>/<name>`) when it has to pick a new name.
+    static func make(
+        for sprite: SpriteAsset,
+        writer: AssetWriter,
+        meta: Data?,
+        policy: DeployOptions.ConflictPolicy,
+        claimed: inout Set<String>
+    ) throws(BevyAssetsError) -> SpritePlan {
+        var name = sprite.name
+        var png = try writer.plan(relativePath: SpriteAsset.assetPath(category: sprite.category, name: name))
+        var pngAction = action(writing: sprite.png, to: png)
+        var isRenamed = false
+        if pngAction == .replaced && policy == .skip {
+            pngAction = .skipped
+        } else if pngAction == .replaced && policy == .rename {
+            for suffix in 2... {
+                name = "\(sprite.name)-\(suffix)"
+                guard !claimed.contains(Manifest.key(category: sprite.category, name: name)) else { continue }
+                try AssetName.validate(name, field: "name")
+                png = try writer.plan(relativePath: SpriteAsset.assetPath(category: sprite.category, name: name))
+                pngAction = action(writing: sprite.png, to: png)
+                if pngAction != .replaced { break }
+            }
+            isRenamed = true
+        }
+        claimed.insert(Manifest.key(category: sprite.category, name: name))
+
+        var metaURL: URL?
+        var metaAction: DeployReport.FileAction?
+        if let meta {
+            let target = try writer.plan(
+                relativePath: SpriteAsset.assetPath(category: sprite.category, name: name) + ".meta"
+            )
+            metaURL = target
+            metaAction = pngAction == .skipped ? .skipped : action(writing: meta, to: target)
+        }
+        return SpritePlan(
+            sprite: sprite,
+            name: name,
+            assetPath: SpriteAsset.assetPath(category: sprite.category, name: name),
+            png: png,
+            meta: metaURL,
+            pngAction: pngAction,
+            metaAction: metaAction,
+            isRenamed: isRenamed
+        )
+    }
+
+    /// What writing `data` to `target` would do right now.
+    static func action(writing data: Data, to target: URL) -> DeployReport.FileAction {
+        guard FileSystem.kind(of: target.path) != .missing else { return .created }
+        return FileSystem.contents(of: target.path) == data ? .unchanged : .replaced
+    }
+}

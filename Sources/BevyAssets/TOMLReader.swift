@@ -1,0 +1,222 @@
+import Foundation
+
+/// A small reader for the TOML that Cargo.toml and Cargo.lock use.
+///
+/// It handles tables, arrays of tables, dotted keys, strings, arrays and inline tables. Not a general TOML
+/// parser: it keeps what deployment needs and no more.
+struct TOMLReader {
+    /// Why a document could not be read, with the line it happened on.
+    struct Failure: Error, Equatable {
+        var line: Int
+        var reason: String
+    }
+
+    private let scalars: [Unicode.Scalar]
+    private var index = 0
+    private var line = 1
+
+    private init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    /// Reads a whole document into its root table.
+    static func parse(_ text: String) throws(Failure) -> TOMLValue {
+        var reader = TOMLReader(text)
+        return try reader.document()
+    }
+
+    private mutating func document() throws(Failure) -> TOMLValue {
+        var root: TOMLValue = .table([:])
+        var currentTable: [String] = []
+        while true {
+            skipTrivia(newlines: true)
+            guard let next = peek() else { return root }
+            if next == "[" {
+                advance()
+                let isArray = peek() == "["
+                if isArray { advance() }
+                skipTrivia(newlines: false)
+                let path = try key()
+                try expect("]")
+                if isArray { try expect("]") }
+                if isArray {
+                    try appendTable(at: path, in: &root)
+                    currentTable = path + ["#last"]
+                } else {
+                    try insert(.table([:]), at: path, in: &root, replacing: false)
+                    currentTable = path
+                }
+            } else {
+                let path = try key()
+                try expect("=")
+                let item = try value()
+                try insert(item, at: currentTable + path, in: &root, replacing: true)
+            }
+            skipTrivia(newlines: false)
+            if let next = peek(), next != "\n" { throw fail("unexpected '\(next)' after a value") }
+        }
+    }
+
+    // MARK: Building tables
+
+    /// Inserts `item`; "#last" in a path means the newest table of an array of tables.
+    private func insert(_ item: TOMLValue, at path: [String], in node: inout TOMLValue, replacing: Bool) throws(Failure)
+    {
+        guard let key = path.first else { return }
+        if key == "#last", case .array(var items) = node, let last = items.indices.last {
+            try insert(item, at: Array(path.dropFirst()), in: &items[last], replacing: replacing)
+            node = .array(items)
+            return
+        }
+        guard case .table(var entries) = node else { throw fail("'\(key)' is inside a value that is not a table") }
+        if path.count == 1 {
+            if entries[key] == nil || replacing { entries[key] = item }
+        } else {
+            var child = entries[key] ?? .table([:])
+            try insert(item, at: Array(path.dropFirst()), in: &child, replacing: replacing)
+            entries[key] = child
+        }
+        node = .table(entries)
+    }
+
+    private func appendTable(at path: [String], in root: inout TOMLValue) throws(Failure) {
+        var items = root.value(at: path)?.array ?? []
+        items.append(.table([:]))
+        try insert(.array(items), at: path, in: &root, replacing: true)
+    }
+
+    // MARK: Keys and values
+
+    private mutating func key() throws(Failure) -> [String] {
+        var parts: [String] = []
+        repeat {
+            skipTrivia(newlines: false)
+            if peek() == "\"" || peek() == "'" {
+                parts.append(try quotedString())
+            } else {
+                var bare = ""
+                while let next = peek(),
+                    next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" || next == "-"
+                {
+                    bare.unicodeScalars.append(next)
+                    advance()
+                }
+                guard !bare.isEmpty else { throw fail("expected a key") }
+                parts.append(bare)
+            }
+            skipTrivia(newlines: false)
+        } while consume(".")
+        return parts
+    }
+
+    private mutating func value() throws(Failure) -> TOMLValue {
+        skipTrivia(newlines: false)
+        switch peek() {
+        case "\"", "'":
+            return .string(try quotedString())
+        case "[":
+            advance()
+            var items: [TOMLValue] = []
+            while true {
+                skipTrivia(newlines: true)
+                if consume("]") { return .array(items) }
+                items.append(try value())
+                skipTrivia(newlines: true)
+                if consume("]") { return .array(items) }
+                try expect(",")
+            }
+        case "{":
+            advance()
+            var entries: TOMLValue = .table([:])
+            skipTrivia(newlines: true)
+            if consume("}") { return entries }
+            while true {
+                let path = try key()
+                try expect("=")
+                try insert(try value(), at: path, in: &entries, replacing: true)
+                skipTrivia(newlines: true)
+                if consume("}") { return entries }
+                try expect(",")
+                skipTrivia(newlines: true)
+            }
+        default:
+            var raw = ""
+            while let next = peek(), !",]}#=".unicodeScalars.contains(next), !next.properties.isWhitespace {
+                raw.unicodeScalars.append(next)
+                advance()
+            }
+            guard !raw.isEmpty else { throw fail("expected a value") }
+            return .raw(raw)
+        }
+    }
+
+    /// Basic ("…", with escapes), literal ('…') and their multi-line forms.
+    private mutating func quotedString() throws(Failure) -> String {
+        guard let quote = peek() else { throw fail("expected a string") }
+        advance()
+        let multiLine = peek() == quote && peek(offset: 1) == quote
+        if multiLine {
+            advance(2)
+            if peek() == "\n" { advance() }
+        }
+        var text = ""
+        while let next = peek() {
+            if next == quote && (!multiLine || (peek(offset: 1) == quote && peek(offset: 2) == quote)) {
+                advance(multiLine ? 3 : 1)
+                return text
+            }
+            if next == "\n" && !multiLine { break }
+            advance()
+            if next == "\\" && quote == "\"" {
+                guard let escaped = peek() else { break }
+                advance()
+                switch escaped {
+                case "n": text += "\n"
+                case "t": text += "\t"
+                case "\"", "\\": text.unicodeScalars.append(escaped)
+                default: text.unicodeScalars.append(contentsOf: ["\\", escaped])
+                }
+            } else {
+                text.unicodeScalars.append(next)
+            }
+        }
+        throw fail("a string is not closed")
+    }
+
+    // MARK: Scanning
+
+    private func peek(offset: Int = 0) -> Unicode.Scalar? {
+        index + offset < scalars.count ? scalars[index + offset] : nil
+    }
+
+    private mutating func advance(_ count: Int = 1) {
+        for _ in 0..<count where index < scalars.count {
+            if scalars[index] == "\n" { line += 1 }
+            index += 1
+        }
+    }
+
+    private mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
+        guard peek() == scalar else { return false }
+        advance()
+        return true
+    }
+
+    private mutating func expect(_ scalar: Unicode.Scalar) throws(Failure) {
+        skipTrivia(newlines: false)
+        guard consume(scalar) else { throw fail("expected '\(scalar)'") }
+    }
+
+    /// Skips spaces, tabs, carriage returns and comments, and newlines too when asked.
+    private mutating func skipTrivia(newlines: Bool) {
+        while let next = peek() {
+            if next == " " || next == "\t" || next == "\r" || (newlines && next == "\n") {
+                advance()
+            } else if next == "#" {
+                while let inComment = peek(), inComment != "\n" { advance() }
+            } else {
+                return
+            }
+        }
+    }
+
+    private func fail(_ reason: String) -> Failure { Failure(line: line, reason: reason) }
+}
