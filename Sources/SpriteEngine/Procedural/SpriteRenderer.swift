@@ -50,8 +50,12 @@ struct SpriteRenderer: Sendable {
                 case .body(let part):
                     let here = MaskPixel.body(part)
                     var level = ShadeRamp.baseIndex + bounds.gradient(x: x, y: y)
-                    if cell(x - 1, y) != here || cell(x, y - 1) != here { level -= 1 }
-                    if cell(x + 1, y) != here || cell(x, y + 1) != here { level += 1 }
+                    // A lit rim on top and left, a shaded one on bottom and right; at one pixel per cell every
+                    // pixel is rim, so small sprites get the broad gradient only.
+                    if detail >= 2 {
+                        if cell(x - 1, y) != here || cell(x, y - 1) != here { level -= 1 }
+                        if cell(x + 1, y) != here || cell(x, y + 1) != here { level += 1 }
+                    }
                     image[x, y] = colours.ramp(for: part)[level]
                 }
             }

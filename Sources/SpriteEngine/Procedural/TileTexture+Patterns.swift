@@ -1,6 +1,6 @@
 extension TileTexture {
     func drawGrass(into grid: inout ShadeGrid, using random: inout SeededRandom) {
-        speckle(&grid, lighter: 18, darker: 18, using: &random)
+        speckle(&grid, lighter: 10, darker: 14, using: &random)
         for _ in 0..<(grid.width * grid.height / 10) {
             let x = random.next(below: grid.width)
             let y = random.next(below: grid.height)
@@ -37,35 +37,38 @@ extension TileTexture {
     }
 
     func drawStone(into grid: inout ShadeGrid, using random: inout SeededRandom) {
-        let count = max(3, grid.width * grid.height / 55)
+        let count = max(3, grid.width * grid.height / 80)
         let centres = (0..<count).map { _ in (x: random.next(below: grid.width), y: random.next(below: grid.height)) }
-        let tints = centres.map { _ in random.next(below: 3) - 1 }
-        speckle(&grid, lighter: 6, darker: 10, using: &random)
+        let tints = centres.map { _ in random.next(below: 2) }
+        speckle(&grid, lighter: 6, darker: 8, using: &random)
+        // Each pixel belongs to its nearest centre (distances wrap, so the tile is seamless).
+        var owner = [Int](repeating: 0, count: grid.width * grid.height)
         for y in 0..<grid.height {
             for x in 0..<grid.width {
-                var nearest = (distance: Int.max, index: 0)
-                var second = Int.max
+                var best = (distance: Int.max, index: 0)
                 for (index, centre) in centres.enumerated() {
-                    let dx = wrappedDistance(x, centre.x, grid.width)
-                    let dy = wrappedDistance(y, centre.y, grid.height)
-                    let distance = dx * dx + dy * dy
-                    if distance < nearest.distance {
-                        second = nearest.distance
-                        nearest = (distance, index)
-                    } else if distance < second {
-                        second = distance
-                    }
+                    let dx = signedWrap(x - centre.x, grid.width)
+                    let dy = signedWrap(y - centre.y, grid.height)
+                    if dx * dx + dy * dy < best.distance { best = (dx * dx + dy * dy, index) }
                 }
-                if Self.squareRoot(second) - Self.squareRoot(nearest.distance) <= 1 {
+                owner[y * grid.width + x] = best.index
+            }
+        }
+        func ownerAt(_ x: Int, _ y: Int) -> Int {
+            owner[((y + grid.height) % grid.height) * grid.width + (x + grid.width) % grid.width]
+        }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let stone = ownerAt(x, y)
+                // Grout one pixel wide where the stone to the right or below is another one.
+                if ownerAt(x + 1, y) != stone || ownerAt(x, y + 1) != stone {
                     grid[x, y] = ShadeGrid.Shade(level: 3, isJoint: true)
                     continue
                 }
-                grid.shift(x: x, y: y, by: tints[nearest.index])
-                // Light from the top left: the upper-left part of each stone is lighter.
-                let centre = centres[nearest.index]
-                let offset = signedWrap(x - centre.x, grid.width) + signedWrap(y - centre.y, grid.height)
-                if offset < -2 { grid.shift(x: x, y: y, by: -1) }
-                if offset > 2 { grid.shift(x: x, y: y, by: 1) }
+                grid.shift(x: x, y: y, by: tints[stone])
+                // Light from the top left: a lit rim along the upper-left grout, a shaded one along the lower-right.
+                if ownerAt(x - 1, y) != stone || ownerAt(x, y - 1) != stone { grid.shift(x: x, y: y, by: -1) }
+                if ownerAt(x + 2, y) != stone || ownerAt(x, y + 2) != stone { grid.shift(x: x, y: y, by: 1) }
             }
         }
     }
@@ -114,34 +117,11 @@ extension TileTexture {
         }
     }
 
-    private func wrappedDistance(_ a: Int, _ b: Int, _ size: Int) -> Int {
-        abs(signedWrap(a - b, size))
-    }
-
     /// `delta` brought into -size/2 … size/2, the shortest way round a wrapping axis.
     private func signedWrap(_ delta: Int, _ size: Int) -> Int {
         var value = delta % size
         if value > size / 2 { value -= size }
         if value < -size / 2 { value += size }
         return value
-    }
-
-    /// The integer square root (floor).
-    private static func squareRoot(_ value: Int) -> Int {
-        guard value > 1 else { return max(value, 0) }
-        var root = 0
-        var bit = 1 << 62
-        var remainder = value
-        while bit > remainder { bit >>= 2 }
-        while bit != 0 {
-            if remainder >= root + bit {
-                remainder -= root + bit
-                root = (root >> 1) + bit
-            } else {
-                root >>= 1
-            }
-            bit >>= 2
-        }
-        return root
     }
 }
