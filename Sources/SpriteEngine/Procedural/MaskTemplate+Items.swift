@@ -49,8 +49,8 @@ extension MaskTemplate {
                 ".+####",
                 ".##ooo",
                 "##o###",
-                "##o#*#",
-                "##o#*#",
+                "##o###",
+                "##o###",
             ]),
         MaskTemplate(
             "key", .item, keywords: ["key"], defaults: [.primary: gold],

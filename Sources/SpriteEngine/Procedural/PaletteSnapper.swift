@@ -27,11 +27,26 @@ struct PaletteSnapper: Sendable {
         return best
     }
 
+    /// The closest palette colour that satisfies `condition`, nil when none does.
+    func nearest(_ colour: RGBA, where condition: (RGBA) -> Bool) -> RGBA? {
+        var best: RGBA?
+        var bestDistance = Int.max
+        for candidate in colours where condition(candidate) {
+            let distance = Self.distance(colour, candidate)
+            if distance < bestDistance {
+                best = candidate
+                bestDistance = distance
+            }
+        }
+        return best
+    }
+
     private static func distance(_ a: RGBA, _ b: RGBA) -> Int {
         let meanRed = (Int(a.r) + Int(b.r)) / 2
         let dr = Int(a.r) - Int(b.r)
         let dg = Int(a.g) - Int(b.g)
         let db = Int(a.b) - Int(b.b)
-        return ((512 + meanRed) * dr * dr >> 8) + 4 * dg * dg + ((767 - meanRed) * db * db >> 8)
+        // Swift's `>>` binds tighter than `*`, hence the parentheses.
+        return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
     }
 }

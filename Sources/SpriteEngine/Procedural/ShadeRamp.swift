@@ -24,17 +24,56 @@ struct ShadeRamp: Hashable, Sendable {
         outline = Self.mix(base, RGBA(20, 14, 30), weight: 215)
     }
 
+    /// The ramp with its lightest and darkest shades folded into their neighbours: three colours, for the smaller
+    /// parts of a sprite, which keeps the whole sprite within 16 colours.
+    func narrowed() -> ShadeRamp {
+        var ramp = self
+        ramp.shades = [shades[1], shades[1], shades[2], shades[3], shades[3]]
+        return ramp
+    }
+
+    /// The base colour moved by up to ±`amount` per channel, so each seed gets its own tint of a named colour.
+    static func jitter(_ colour: RGBA, by amount: Int, using random: inout SeededRandom) -> RGBA {
+        func channel(_ value: UInt8) -> UInt8 {
+            UInt8(min(max(Int(value) + random.next(below: 2 * amount + 1) - amount, 0), 255))
+        }
+        return RGBA(channel(colour.r), channel(colour.g), channel(colour.b))
+    }
+
     /// The shade at `index`, clamped to the ramp.
     subscript(index: Int) -> RGBA {
         shades[min(max(index, 0), shades.count - 1)]
     }
 
-    /// The ramp with every colour replaced by its nearest palette colour.
+    /// The ramp redrawn in palette colours: the base snaps to its nearest colour of the same family (same dominant
+    /// channel, or greys for a grey), lighter and darker shades to the
+    /// nearest lighter or darker colour of that family, so a green ramp does not pick up greys and stays ordered light
+    /// to dark.
     func snapped(to palette: PaletteSnapper) -> ShadeRamp {
+        let ideal = shades[Self.baseIndex]
+        let base = palette.nearest(ideal, where: { Self.sameFamily($0, ideal) }) ?? palette.nearest(ideal)
+        let baseLuma = Self.luma(base)
+        func snap(_ colour: RGBA, lighter: Bool) -> RGBA {
+            let direction: (RGBA) -> Bool = { lighter ? Self.luma($0) >= baseLuma : Self.luma($0) <= baseLuma }
+            return palette.nearest(colour, where: { direction($0) && Self.sameFamily($0, base) })
+                ?? palette.nearest(colour, where: direction) ?? base
+        }
         var ramp = self
-        ramp.shades = shades.map(palette.nearest)
-        ramp.outline = palette.nearest(outline)
+        ramp.shades = shades.indices.map { index in
+            index == Self.baseIndex ? base : snap(shades[index], lighter: index < Self.baseIndex)
+        }
+        let darkest = Self.luma(ramp.shades[shades.count - 1])
+        ramp.outline = palette.nearest(outline, where: { Self.luma($0) < darkest }) ?? palette.nearest(outline)
         return ramp
+    }
+
+    /// Whether two colours share a dominant channel (both chromatic) or are both near-grey.
+    private static func sameFamily(_ a: RGBA, _ b: RGBA) -> Bool {
+        func chroma(_ c: RGBA) -> Int { Int(max(c.r, c.g, c.b)) - Int(min(c.r, c.g, c.b)) }
+        func dominant(_ c: RGBA) -> Int { c.r >= c.g && c.r >= c.b ? 0 : c.g >= c.b ? 1 : 2 }
+        let aIsGrey = chroma(a) < 40
+        let bIsGrey = chroma(b) < 40
+        return aIsGrey == bIsGrey && (aIsGrey || dominant(a) == dominant(b))
     }
 
     /// `a` moved toward `b` by `weight`/256, opaque.

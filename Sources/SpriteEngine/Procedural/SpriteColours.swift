@@ -2,7 +2,7 @@ import PixelArt
 
 /// The colours one sprite is drawn in: a shading ramp per part, the outline, and the eyes.
 struct SpriteColours: Sendable {
-    /// Indexed by `SpritePart.rawValue`.
+    /// Indexed by `SpritePart.rawValue`; the primary ramp has five shades, the others three.
     private(set) var ramps: [ShadeRamp]
     private(set) var outline: RGBA
     private(set) var eye: RGBA
@@ -25,9 +25,14 @@ struct SpriteColours: Sendable {
         if accent == primary { accent = ColorWords.seedHues.first { $0 != primary } ?? accent }
         let skin = defaults[.skin] ?? seedSkin
 
-        var ramps = [primary, secondary, accent, skin, RGBA(0x28, 0x1E, 0x32)].map(ShadeRamp.init(base:))
+        let bases = [primary, secondary, accent, skin, RGBA(0x28, 0x1E, 0x32)]
+            .map { ShadeRamp.jitter($0, by: 8, using: &random) }
+        var ramps = bases.enumerated().map { part, base in
+            part == SpritePart.primary.rawValue ? ShadeRamp(base: base) : ShadeRamp(base: base).narrowed()
+        }
         var outline = ramps[SpritePart.primary.rawValue].outline
-        var eye = RGBA(0x1E, 0x14, 0x28)
+        // Eyes share the outline colour: it reads as a dark pupil and keeps the colour count down.
+        var eye = outline
         var glint = RGBA(0xF5, 0xF5, 0xEB)
         if let palette {
             ramps = ramps.map { $0.snapped(to: palette) }

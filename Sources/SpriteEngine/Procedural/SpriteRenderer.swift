@@ -41,8 +41,8 @@ struct SpriteRenderer: Sendable {
                     let touchesBody = [cell(x - 1, y), cell(x + 1, y), cell(x, y - 1), cell(x, y + 1)]
                         .contains(where: \.isFilled)
                     if outline && touchesBody { image[x, y] = colours.outline }
-                case .border(let part):
-                    image[x, y] = colours.ramp(for: part).outline
+                case .border:
+                    image[x, y] = colours.outline
                 case .body(.eye):
                     let isBlockCorner = (x - 1) % detail == 0 && (y - 1) % detail == 0
                     let startsEye = cell(x - 1, y) != .body(.eye) && cell(x, y - 1) != .body(.eye)
