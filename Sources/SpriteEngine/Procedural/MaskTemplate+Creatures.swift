@@ -4,7 +4,9 @@ extension MaskTemplate {
     /// Monsters and animals, front view, at most 12 × 12.
     static let creatures: [MaskTemplate] = [
         MaskTemplate(
-            "slime", .creature, keywords: ["slime", "blob", "jelly", "ooze", "goo", "jellyfish"],
+            "slime",
+            .creature,
+            keywords: ["slime", "blob", "jelly", "ooze", "goo", "jellyfish"],
             defaults: [.primary: RGBA(0x50, 0xC8, 0x50)],
             rows: [
                 "......",
@@ -19,9 +21,12 @@ extension MaskTemplate {
                 "######",
                 "?#####",
                 ".?##?#",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "bat", .creature, keywords: ["bat", "bird", "owl", "dragon", "wyvern", "demon", "imp", "bee", "insect"],
+            "bat",
+            .creature,
+            keywords: ["bat", "bird", "owl", "dragon", "wyvern", "demon", "imp", "bee", "insect"],
             rows: [
                 "......",
                 "......",
@@ -35,9 +40,11 @@ extension MaskTemplate {
                 "...?=#",
                 "....=.",
                 "......",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "beast", .creature,
+            "beast",
+            .creature,
             keywords: ["monster", "beast", "goblin", "troll", "wolf", "bear", "golem", "dog", "cat", "fox", "boar"],
             defaults: [.accent: RGBA(0xEB, 0xEB, 0xE6)],
             rows: [
@@ -53,9 +60,12 @@ extension MaskTemplate {
                 "..+##.",
                 "..##..",
                 ".?#...",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "bug", .creature, keywords: ["spider", "beetle", "bug", "crab", "scorpion", "ant"],
+            "bug",
+            .creature,
+            keywords: ["spider", "beetle", "bug", "crab", "scorpion", "ant"],
             defaults: [.secondary: RGBA(0x46, 0x3C, 0x46)],
             rows: [
                 "......",
@@ -70,6 +80,7 @@ extension MaskTemplate {
                 ".=..##",
                 "==....",
                 "......",
-            ]),
+            ]
+        ),
     ]
 }

@@ -8,7 +8,9 @@ extension MaskTemplate {
     /// Pickups and equipment, upright, at most 12 × 12.
     static let items: [MaskTemplate] = [
         MaskTemplate(
-            "sword", .item, keywords: ["sword", "blade", "dagger", "katana", "sabre", "saber"],
+            "sword",
+            .item,
+            keywords: ["sword", "blade", "dagger", "katana", "sabre", "saber"],
             defaults: [.primary: steel, .secondary: wood, .accent: gold],
             rows: [
                 ".....#",
@@ -23,9 +25,12 @@ extension MaskTemplate {
                 ".....=",
                 ".....=",
                 "....**",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "potion", .item, keywords: ["potion", "flask", "bottle", "elixir", "vial"],
+            "potion",
+            .item,
+            keywords: ["potion", "flask", "bottle", "elixir", "vial"],
             defaults: [.primary: RGBA(0xD2, 0x32, 0x50), .secondary: wood, .accent: RGBA(0xC8, 0xE6, 0xF0)],
             rows: [
                 "....==",
@@ -40,9 +45,13 @@ extension MaskTemplate {
                 ".*####",
                 "..*###",
                 "...###",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "coin", .item, keywords: ["coin", "money", "medal", "token", "ring"], symmetry: .mirroredBothWays,
+            "coin",
+            .item,
+            keywords: ["coin", "money", "medal", "token", "ring"],
+            symmetry: .mirroredBothWays,
             defaults: [.primary: gold],
             rows: [
                 "...###",
@@ -51,9 +60,13 @@ extension MaskTemplate {
                 "##o###",
                 "##o###",
                 "##o###",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "key", .item, keywords: ["key"], defaults: [.primary: gold],
+            "key",
+            .item,
+            keywords: ["key"],
+            defaults: [.primary: gold],
             rows: [
                 "...###",
                 "..#+##",
@@ -67,9 +80,12 @@ extension MaskTemplate {
                 ".....#",
                 "....##",
                 ".....#",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "chest", .item, keywords: ["chest", "treasure", "box", "crate", "loot"],
+            "chest",
+            .item,
+            keywords: ["chest", "treasure", "box", "crate", "loot"],
             defaults: [.primary: wood, .accent: gold],
             rows: [
                 "......",
@@ -84,10 +100,14 @@ extension MaskTemplate {
                 "*+#+##",
                 "******",
                 "......",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "gem", .item, keywords: ["gem", "jewel", "crystal", "diamond", "orb"],
-            symmetry: .mirroredBothWays, defaults: [.primary: RGBA(0x3C, 0xB4, 0xE6)],
+            "gem",
+            .item,
+            keywords: ["gem", "jewel", "crystal", "diamond", "orb"],
+            symmetry: .mirroredBothWays,
+            defaults: [.primary: RGBA(0x3C, 0xB4, 0xE6)],
             rows: [
                 "......",
                 "....##",
@@ -95,9 +115,12 @@ extension MaskTemplate {
                 "..####",
                 ".#####",
                 "######",
-            ]),
+            ]
+        ),
         MaskTemplate(
-            "shield", .item, keywords: ["shield", "buckler", "armor", "armour", "crest"],
+            "shield",
+            .item,
+            keywords: ["shield", "buckler", "armor", "armour", "crest"],
             defaults: [.secondary: steel, .accent: gold],
             rows: [
                 "======",
@@ -112,6 +135,7 @@ extension MaskTemplate {
                 "..=###",
                 "...=##",
                 "....==",
-            ]),
+            ]
+        ),
     ]
 }

@@ -24,8 +24,12 @@ struct MaskTemplate: Sendable {
     let defaultColours: [SpritePart: RGBA]
 
     init(
-        _ name: String, _ category: SpriteCategory, keywords: [String], symmetry: Symmetry = .mirrored,
-        defaults: [SpritePart: RGBA] = [:], rows: [String]
+        _ name: String,
+        _ category: SpriteCategory,
+        keywords: [String],
+        symmetry: Symmetry = .mirrored,
+        defaults: [SpritePart: RGBA] = [:],
+        rows: [String]
     ) {
         self.name = name
         self.category = category

@@ -4,8 +4,10 @@ import PixelArt
 struct PaletteSnapper: Sendable {
     private let colours: [RGBA]
 
-    /// Nil when the palette has no colours. Only opaque entries are used, since sprites have binary alpha; a palette
-    /// with none is used with its alpha ignored.
+    /// Nil when the palette has no colours.
+    ///
+    /// Only opaque entries are used, since sprites have binary alpha; a palette with none is used with its alpha
+    /// ignored.
     init?(palette: [RGBA]) {
         let opaque = palette.filter(\.isOpaque)
         let usable = opaque.isEmpty ? palette.map { RGBA($0.r, $0.g, $0.b) } : opaque

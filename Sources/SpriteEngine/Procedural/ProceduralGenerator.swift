@@ -31,8 +31,11 @@ package struct ProceduralGenerator: Sendable {
         let colours = SpriteColours(prompt: spec.prompt, template: template, palette: palette, using: &random)
         let renderer = SpriteRenderer(colours: colours, outline: spec.outline)
         if let layout = SpriteLayout.fitting(
-            maskWidth: mask.width, maskHeight: mask.height, canvasWidth: width, canvasHeight: height)
-        {
+            maskWidth: mask.width,
+            maskHeight: mask.height,
+            canvasWidth: width,
+            canvasHeight: height
+        ) {
             return renderer.render(mask, layout: layout, width: width, height: height)
         }
         // Too small for one pixel per cell: shrink the mask to leave room for the outline and the margin.

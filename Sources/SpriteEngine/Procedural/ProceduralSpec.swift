@@ -15,8 +15,13 @@ package struct ProceduralSpec: Sendable, Hashable {
     package var outline: Bool = true
 
     package init(
-        prompt: String, seed: UInt64, width: Int, height: Int, category: SpriteCategory? = nil,
-        palette: [RGBA]? = nil, outline: Bool = true
+        prompt: String,
+        seed: UInt64,
+        width: Int,
+        height: Int,
+        category: SpriteCategory? = nil,
+        palette: [RGBA]? = nil,
+        outline: Bool = true
     ) {
         self.prompt = prompt
         self.seed = seed

@@ -13,7 +13,9 @@ enum PromptWords {
             }
         }
         if !current.isEmpty { words.append(current) }
-        return words.flatMap { word in word.contains("-") ? [word] + word.split(separator: "-").map(String.init) : [word] }
+        return words.flatMap { word in
+            word.contains("-") ? [word] + word.split(separator: "-").map(String.init) : [word]
+        }
     }
 
     /// A crude singular for English plurals ("knights" → "knight", "potions" → "potion").

@@ -1,7 +1,9 @@
 import PixelArt
 
-/// Five shades of one base colour, light to dark, plus an outline: highlights lean warm, shadows lean cool, the way
-/// pixel artists hue-shift a ramp. All integer arithmetic, so every platform produces the same bytes.
+/// Five shades of one base colour, light to dark, plus an outline.
+///
+/// Highlights lean warm and shadows lean cool, the way pixel artists hue-shift a ramp. All integer arithmetic, so
+/// every platform produces the same bytes.
 struct ShadeRamp: Hashable, Sendable {
     /// Index of the unshaded base colour in `shades`.
     static let baseIndex = 2
@@ -84,7 +86,7 @@ struct ShadeRamp: Hashable, Sendable {
         return RGBA(channel(a.r, b.r), channel(a.g, b.g), channel(a.b, b.b))
     }
 
-    /// Perceived brightness, 0…255 (Rec. 601 weights in integers).
+    /// Perceived brightness, 0…255, with the ITU-R BT.601 weights in integers.
     static func luma(_ colour: RGBA) -> Int {
         (Int(colour.r) * 299 + Int(colour.g) * 587 + Int(colour.b) * 114) / 1000
     }

@@ -15,35 +15,50 @@ package enum SpriteCategory: String, CaseIterable, Sendable, Codable {
 
     private static let keywords: [String: SpriteCategory] = {
         let families: [(SpriteCategory, [String])] = [
-            (.character, [
-                "knight", "wizard", "mage", "witch", "warrior", "hero", "heroine", "soldier", "archer", "king",
-                "queen", "prince", "princess", "villager", "farmer", "merchant", "thief", "rogue", "ninja",
-                "samurai", "pirate", "robot", "astronaut", "paladin", "cleric", "priest", "monk", "man", "woman",
-                "boy", "girl", "player", "character", "person", "npc", "guard", "adventurer", "elf", "dwarf",
-                "zombie", "skeleton", "vampire", "necromancer", "barbarian", "hunter", "ranger", "chef",
-            ]),
-            (.creature, [
-                "slime", "dragon", "bat", "monster", "creature", "beast", "spider", "snake", "wolf", "cat", "dog",
-                "bird", "owl", "frog", "fish", "ghost", "blob", "demon", "imp", "goblin", "orc", "troll", "bug",
-                "beetle", "crab", "rat", "bear", "boar", "bee", "octopus", "squid", "jellyfish", "mushroom",
-                "golem", "elemental", "alien", "insect", "scorpion", "ant", "chicken", "pig", "cow", "fox",
-            ]),
-            (.item, [
-                "sword", "potion", "coin", "key", "chest", "shield", "axe", "bow", "arrow", "staff", "wand",
-                "gem", "jewel", "crystal", "ring", "amulet", "helmet", "armor", "armour", "scroll", "book", "bomb",
-                "apple", "heart", "star", "flask", "bottle", "dagger", "hammer", "spear", "treasure", "crown",
-                "item", "pickup", "loot", "torch", "lantern", "food", "bread", "orb", "rune",
-            ]),
-            (.vehicle, [
-                "car", "ship", "tank", "spaceship", "starship", "spacecraft", "rocket", "plane", "airplane",
-                "jet", "truck", "boat", "submarine", "ufo", "vehicle", "fighter", "cruiser", "bike", "motorcycle",
-                "kart", "buggy", "train", "helicopter", "shuttle", "racer",
-            ]),
-            (.tile, [
-                "grass", "stone", "brick", "bricks", "wall", "water", "floor", "tile", "tiles", "ground", "dirt",
-                "sand", "lava", "cobblestone", "cobble", "rock", "ocean", "sea", "lake", "river", "path", "road",
-                "terrain", "texture", "moss", "snow", "plank", "planks", "pavement",
-            ]),
+            (
+                .character,
+                [
+                    "knight", "wizard", "mage", "witch", "warrior", "hero", "heroine", "soldier", "archer", "king",
+                    "queen", "prince", "princess", "villager", "farmer", "merchant", "thief", "rogue", "ninja",
+                    "samurai", "pirate", "robot", "astronaut", "paladin", "cleric", "priest", "monk", "man", "woman",
+                    "boy", "girl", "player", "character", "person", "npc", "guard", "adventurer", "elf", "dwarf",
+                    "zombie", "skeleton", "vampire", "necromancer", "barbarian", "hunter", "ranger", "chef",
+                ]
+            ),
+            (
+                .creature,
+                [
+                    "slime", "dragon", "bat", "monster", "creature", "beast", "spider", "snake", "wolf", "cat", "dog",
+                    "bird", "owl", "frog", "fish", "ghost", "blob", "demon", "imp", "goblin", "orc", "troll", "bug",
+                    "beetle", "crab", "rat", "bear", "boar", "bee", "octopus", "squid", "jellyfish", "mushroom",
+                    "golem", "elemental", "alien", "insect", "scorpion", "ant", "chicken", "pig", "cow", "fox",
+                ]
+            ),
+            (
+                .item,
+                [
+                    "sword", "potion", "coin", "key", "chest", "shield", "axe", "bow", "arrow", "staff", "wand",
+                    "gem", "jewel", "crystal", "ring", "amulet", "helmet", "armor", "armour", "scroll", "book", "bomb",
+                    "apple", "heart", "star", "flask", "bottle", "dagger", "hammer", "spear", "treasure", "crown",
+                    "item", "pickup", "loot", "torch", "lantern", "food", "bread", "orb", "rune",
+                ]
+            ),
+            (
+                .vehicle,
+                [
+                    "car", "ship", "tank", "spaceship", "starship", "spacecraft", "rocket", "plane", "airplane",
+                    "jet", "truck", "boat", "submarine", "ufo", "vehicle", "fighter", "cruiser", "bike", "motorcycle",
+                    "kart", "buggy", "train", "helicopter", "shuttle", "racer",
+                ]
+            ),
+            (
+                .tile,
+                [
+                    "grass", "stone", "brick", "bricks", "wall", "water", "floor", "tile", "tiles", "ground", "dirt",
+                    "sand", "lava", "cobblestone", "cobble", "rock", "ocean", "sea", "lake", "river", "path", "road",
+                    "terrain", "texture", "moss", "snow", "plank", "planks", "pavement",
+                ]
+            ),
         ]
         var table: [String: SpriteCategory] = [:]
         for (category, words) in families {

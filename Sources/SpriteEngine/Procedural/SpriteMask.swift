@@ -44,7 +44,10 @@ struct SpriteMask: Hashable, Sendable {
         let newWidth = max(1, useWidth ? maxWidth : width * maxHeight / height)
         let newHeight = max(1, useWidth ? height * maxWidth / width : maxHeight)
         var result = SpriteMask(
-            width: newWidth, height: newHeight, cells: Array(repeating: .empty, count: newWidth * newHeight))
+            width: newWidth,
+            height: newHeight,
+            cells: Array(repeating: .empty, count: newWidth * newHeight)
+        )
         for y in 0..<newHeight {
             let sourceY = (2 * y + 1) * height / (2 * newHeight)
             for x in 0..<newWidth {

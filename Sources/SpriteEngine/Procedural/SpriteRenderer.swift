@@ -78,8 +78,11 @@ struct SpriteRenderer: Sendable {
         }
         guard minX <= maxX else { return LightGradient(minX: 0, minY: 0, spanX: 1, spanY: 1) }
         return LightGradient(
-            minX: minX * detail + 1, minY: minY * detail + 1,
-            spanX: max(1, (maxX - minX + 1) * detail), spanY: max(1, (maxY - minY + 1) * detail))
+            minX: minX * detail + 1,
+            minY: minY * detail + 1,
+            spanX: max(1, (maxX - minX + 1) * detail),
+            spanY: max(1, (maxY - minY + 1) * detail)
+        )
     }
 }
 

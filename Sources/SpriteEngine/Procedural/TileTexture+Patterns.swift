@@ -110,7 +110,9 @@ extension TileTexture {
         for y in 0..<grid.height {
             for x in 0..<grid.width {
                 let roll = random.next(below: 100)
-                if roll < lighter { grid.shift(x: x, y: y, by: -1) } else if roll < lighter + darker {
+                if roll < lighter {
+                    grid.shift(x: x, y: y, by: -1)
+                } else if roll < lighter + darker {
                     grid.shift(x: x, y: y, by: 1)
                 }
             }

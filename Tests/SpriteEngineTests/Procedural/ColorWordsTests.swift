@@ -22,7 +22,8 @@ extension ProceduralTests {
             arguments: [
                 "red", "gold", "blue", "green", "purple", "silver", "brown", "orange", "pink", "black", "white", "teal",
                 "cyan", "yellow", "gray", "grey", "crimson", "emerald", "ice", "fire",
-            ])
+            ]
+        )
         func knowsWord(word: String) {
             #expect(ColorWords.hues(in: "a \(word) thing").count == 1)
         }

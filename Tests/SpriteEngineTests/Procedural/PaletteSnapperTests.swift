@@ -9,7 +9,8 @@ extension ProceduralTests {
         @Test("Snaps to the nearest palette colour")
         func nearest() throws {
             let palette = try #require(
-                PaletteSnapper(palette: [RGBA(0, 0, 0), RGBA(255, 255, 255), RGBA(200, 30, 30), RGBA(0, 0, 0, 0)]))
+                PaletteSnapper(palette: [RGBA(0, 0, 0), RGBA(255, 255, 255), RGBA(200, 30, 30), RGBA(0, 0, 0, 0)])
+            )
             #expect(palette.nearest(RGBA(180, 50, 40)) == RGBA(200, 30, 30))
             #expect(palette.nearest(RGBA(20, 20, 25)) == RGBA(0, 0, 0))
             #expect(palette.nearest(RGBA(230, 240, 235)) == RGBA(255, 255, 255))

@@ -49,7 +49,10 @@ extension ProceduralTests {
             }
         }
 
-        @Test("Output is exactly the requested size", arguments: [(8, 8), (16, 16), (33, 33), (64, 64), (256, 256), (24, 48), (48, 24), (8, 256)])
+        @Test(
+            "Output is exactly the requested size",
+            arguments: [(8, 8), (16, 16), (33, 33), (64, 64), (256, 256), (24, 48), (48, 24), (8, 256)]
+        )
         func exactSize(width: Int, height: Int) {
             for prompt in ["knight", "slime", "coin", "spaceship", "grass"] {
                 let image = generator.render(ProceduralSpec(prompt: prompt, seed: 3, width: width, height: height))
@@ -65,12 +68,17 @@ extension ProceduralTests {
             #expect(image.width == 8 && image.height == 256)
         }
 
-        @Test("Sprites have binary alpha, a transparent 1-pixel border and transparent corners", arguments: [8, 16, 32, 33, 64, 128])
+        @Test(
+            "Sprites have binary alpha, a transparent 1-pixel border and transparent corners",
+            arguments: [8, 16, 32, 33, 64, 128]
+        )
         func transparentBorder(size: Int) {
             for prompt in Self.spritePrompts {
                 let image = render(prompt, size: size)
                 #expect(image.hasBinaryAlpha, "\(prompt) \(size)")
-                let border = (0..<size).flatMap { i in [image[i, 0], image[i, size - 1], image[0, i], image[size - 1, i]] }
+                let border = (0..<size).flatMap { i in
+                    [image[i, 0], image[i, size - 1], image[0, i], image[size - 1, i]]
+                }
                 #expect(border.allSatisfy { $0.isTransparent }, "\(prompt) \(size)")
                 #expect(image.opaqueFraction > 0, "\(prompt) \(size)")
             }
@@ -79,7 +87,9 @@ extension ProceduralTests {
         @Test("Sprites are left-right mirror symmetric", arguments: [16, 32, 33, 64])
         func symmetric(size: Int) {
             for prompt in Self.spritePrompts {
-                for seed: UInt64 in 0..<4 { #expect(render(prompt, seed: seed, size: size).isMirrorSymmetric, "\(prompt)") }
+                for seed: UInt64 in 0..<4 {
+                    #expect(render(prompt, seed: seed, size: size).isMirrorSymmetric, "\(prompt)")
+                }
             }
         }
 
@@ -115,7 +125,10 @@ extension ProceduralTests {
             #expect(!plain.edgePixels.contains { plain[$0.x, $0.y] == outline })
         }
 
-        @Test("Tiles are fully opaque", arguments: ["grass", "brick wall", "stone floor", "water", "dirt", "lava", "tile"])
+        @Test(
+            "Tiles are fully opaque",
+            arguments: ["grass", "brick wall", "stone floor", "water", "dirt", "lava", "tile"]
+        )
         func tilesOpaque(prompt: String) {
             for size in [8, 16, 33, 64] {
                 #expect(render(prompt, size: size).allPixels.allSatisfy { $0.isOpaque }, "\(prompt) at \(size)")
@@ -179,7 +192,8 @@ extension ProceduralTests {
         }
 
         static let pico8: [RGBA] = [
-            "#000000", "#1d2b53", "#7e2553", "#008751", "#ab5236", "#5f574f", "#c2c3c7", "#fff1e8", "#ff004d", "#ffa300",
+            "#000000", "#1d2b53", "#7e2553", "#008751", "#ab5236", "#5f574f", "#c2c3c7", "#fff1e8", "#ff004d",
+            "#ffa300",
             "#ffec27", "#00e436", "#29adff", "#83769c", "#ff77a8", "#ffccaa",
         ].compactMap { RGBA(hex: $0) }
     }

@@ -61,6 +61,6 @@ extension RGBAImage {
 }
 
 extension RGBA {
-    /// Rec. 601 brightness, 0…255.
+    /// Brightness, 0…255, with the BT.601 weights.
     var luma: Int { (Int(r) * 299 + Int(g) * 587 + Int(b) * 114) / 1000 }
 }

@@ -29,7 +29,8 @@ extension ProceduralTests {
                 ("deep water", .tile),
                 ("wooden floor", .tile),
                 ("knights", .character),
-            ])
+            ]
+        )
         func infers(prompt: String, category: SpriteCategory) {
             #expect(SpriteCategory.infer(fromPrompt: prompt) == category)
         }

@@ -51,11 +51,14 @@ extension ProceduralTests {
             #expect(tiny == nil)
             for size in [16, 32, 64, 128, 256] {
                 let layout = try #require(
-                    SpriteLayout.fitting(maskWidth: 12, maskHeight: 12, canvasWidth: size, canvasHeight: size))
+                    SpriteLayout.fitting(maskWidth: 12, maskHeight: 12, canvasWidth: size, canvasHeight: size)
+                )
                 #expect((12 * layout.detail + 2) * layout.scale <= size - 2)
                 #expect((12 * layout.detail + 2) * layout.scale * 10 >= size * 7, "fills most of \(size)")
             }
-            let large = try #require(SpriteLayout.fitting(maskWidth: 12, maskHeight: 12, canvasWidth: 128, canvasHeight: 128))
+            let large = try #require(
+                SpriteLayout.fitting(maskWidth: 12, maskHeight: 12, canvasWidth: 128, canvasHeight: 128)
+            )
             #expect(large.detail >= 2)
         }
     }
