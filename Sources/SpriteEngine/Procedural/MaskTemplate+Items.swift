@@ -20,11 +20,11 @@ extension MaskTemplate {
                 "....##",
                 "....##",
                 "....##",
-                "..****",
+                "..~***",
                 "...~*=",
                 ".....=",
                 ".....=",
-                "....**",
+                "....~*",
             ]
         ),
         MaskTemplate(
@@ -33,7 +33,7 @@ extension MaskTemplate {
             keywords: ["potion", "flask", "bottle", "elixir", "vial"],
             defaults: [.primary: RGBA(0xD2, 0x32, 0x50), .secondary: wood, .accent: RGBA(0xC8, 0xE6, 0xF0)],
             rows: [
-                "....==",
+                "....:=",
                 "....==",
                 "....**",
                 "....**",

@@ -31,9 +31,9 @@ extension ProceduralTests {
             let knight = SHA256.hex(render("red knight", seed: 1).pixels)
             let brick = SHA256.hex(render("brick wall", seed: 1, size: 16).pixels)
             let potion = SHA256.hex(render("potion", seed: 1, palette: Self.pico8).pixels)
-            #expect(knight == "2523bce4e75edc18a789f4ed6764e59ef2f8649b49821b9153f75ac62a478664")
+            #expect(knight == "6814a33f587fa0920b2417f4cb47787f84993d98e45f7683a606277af5ccf2cf")
             #expect(brick == "6bd0a703bf14834dcee5e94f619c15a38670708dde949898f29f5a6a4eee0ce3")
-            #expect(potion == "9c84826e14825a01677285e736326d590b4eccf5fc85ba583695bfab7ed33ff6")
+            #expect(potion == "d2438ee9f7919e8fd3b4de5a639f898e8949675ef3691b9acbdbb48d31706c4a")
         }
 
         @Test("Normalises the prompt: case and runs of whitespace do not change the sprite")
