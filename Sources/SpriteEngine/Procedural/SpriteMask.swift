@@ -80,7 +80,10 @@ struct SpriteMask: Hashable, Sendable {
         let newWidth = maxX - minX + 1
         let newHeight = maxY - minY + 1
         var cropped = SpriteMask(
-            width: newWidth, height: newHeight, cells: Array(repeating: .empty, count: newWidth * newHeight))
+            width: newWidth,
+            height: newHeight,
+            cells: Array(repeating: .empty, count: newWidth * newHeight)
+        )
         for y in 0..<newHeight {
             for x in 0..<newWidth { cropped[x, y] = self[minX + x, minY + y] }
         }
