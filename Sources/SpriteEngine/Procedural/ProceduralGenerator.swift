@@ -26,8 +26,9 @@ package struct ProceduralGenerator: Sendable {
             return texture.render(width: width, height: height, using: &random)
         }
 
-        var mask = template.filled(using: &random)
-        mask.removeIsolatedCells()
+        var filled = template.filled(using: &random)
+        filled.removeIsolatedCells()
+        let mask = filled.cropped()
         let colours = SpriteColours(prompt: spec.prompt, template: template, palette: palette, using: &random)
         let renderer = SpriteRenderer(colours: colours, outline: spec.outline)
         if let layout = SpriteLayout.fitting(

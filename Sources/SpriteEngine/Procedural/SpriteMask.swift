@@ -62,6 +62,34 @@ struct SpriteMask: Hashable, Sendable {
         return result
     }
 
+    /// The mask trimmed to its filled cells, so the sprite, not its template's empty rows, is centred and scaled;
+    /// itself when nothing is filled.
+    func cropped() -> SpriteMask {
+        let filled = cells.indices.filter { cells[$0].isFilled }
+        guard let first = filled.first else { return self }
+        var minX = first % width
+        var maxX = minX
+        var minY = first / width
+        var maxY = minY
+        for index in filled {
+            minX = min(minX, index % width)
+            maxX = max(maxX, index % width)
+            minY = min(minY, index / width)
+            maxY = max(maxY, index / width)
+        }
+        let newWidth = maxX - minX + 1
+        let newHeight = maxY - minY + 1
+        var cropped = SpriteMask(
+            width: newWidth,
+            height: newHeight,
+            cells: Array(repeating: .empty, count: newWidth * newHeight)
+        )
+        for y in 0..<newHeight {
+            for x in 0..<newWidth { cropped[x, y] = self[minX + x, minY + y] }
+        }
+        return cropped
+    }
+
     /// Clears filled cells that have no filled 4-neighbour, which read as stray noise after scaling.
     mutating func removeIsolatedCells() {
         var cleaned = self

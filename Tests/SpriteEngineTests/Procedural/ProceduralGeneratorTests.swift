@@ -31,7 +31,7 @@ extension ProceduralTests {
             let knight = SHA256.hex(render("red knight", seed: 1).pixels)
             let brick = SHA256.hex(render("brick wall", seed: 1, size: 16).pixels)
             let potion = SHA256.hex(render("potion", seed: 1, palette: Self.pico8).pixels)
-            #expect(knight == "6814a33f587fa0920b2417f4cb47787f84993d98e45f7683a606277af5ccf2cf")
+            #expect(knight == "8b6590a3509b20d6344a42e46ec7fec5b7f224dd8abe9f75dccf61d82364883f")
             #expect(brick == "6bd0a703bf14834dcee5e94f619c15a38670708dde949898f29f5a6a4eee0ce3")
             #expect(potion == "d2438ee9f7919e8fd3b4de5a639f898e8949675ef3691b9acbdbb48d31706c4a")
         }
@@ -90,6 +90,22 @@ extension ProceduralTests {
                 for seed: UInt64 in 0..<4 {
                     #expect(render(prompt, seed: seed, size: size).isMirrorSymmetric, "\(prompt)")
                 }
+            }
+        }
+
+        @Test("Sprites are centred", arguments: [16, 32, 33, 64, 128])
+        func centred(size: Int) throws {
+            for prompt in Self.spritePrompts {
+                let image = render(prompt, size: size)
+                let pixels = image.allPixels
+                let opaque = pixels.indices.filter { pixels[$0].isOpaque }
+                let xs = opaque.map { $0 % size }
+                let ys = opaque.map { $0 / size }
+                let left = try #require(xs.min())
+                let right = size - 1 - (try #require(xs.max()))
+                let top = try #require(ys.min())
+                let bottom = size - 1 - (try #require(ys.max()))
+                #expect(abs(left - right) <= 1 && abs(top - bottom) <= 1, "\(prompt) at \(size)")
             }
         }
 
