@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "SpriteEngine",
                 "PixelArt",
+                "BevyAssets",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -67,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "PixelsMCPTests",
             dependencies: [
-                "PixelsMCP", "SpriteEngine", "PixelArt",
+                "PixelsMCP", "SpriteEngine", "PixelArt", "BevyAssets",
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),

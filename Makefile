@@ -1,0 +1,67 @@
+# DGX-Pixels — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+RELEASE_FLAGS := -c release --static-swift-stdlib
+BIN_DEBUG = $(shell swift build --show-bin-path)/dgx-pixels
+BIN_RELEASE = $(shell swift build $(RELEASE_FLAGS) --show-bin-path)/dgx-pixels
+PYTHON ?= python3
+
+.PHONY: all deps build release run serve test test-swift test-interop bench lint format install clean
+
+all: build
+
+## Installs what the build and tests need and a fresh machine lacks (libpng, libcurl headers, Python's mcp).
+deps:
+	@missing=""; \
+	for pkg in libpng-dev libcurl4-openssl-dev; do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; fi; \
+	fi
+	@$(PYTHON) -c "import mcp, pytest" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/interop/requirements.txt
+
+build: deps
+	swift build
+
+release: deps
+	swift build $(RELEASE_FLAGS)
+
+## The main job: an MCP client session against `dgx-pixels serve` that generates a sprite set into examples/bevy-game.
+run: release
+	$(BIN_RELEASE) demo --config config/dgx-pixels.yaml --project examples/bevy-game
+
+## The MCP server on stdio (what an MCP client launches).
+serve: release
+	$(BIN_RELEASE) serve --config config/dgx-pixels.yaml
+
+## Every test: Swift unit, engine and MCP round-trip tests, the stdio test, and the Python `mcp` interop test.
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+	DGX_PIXELS_BIN=$(BIN_DEBUG) $(PYTHON) -m pytest -q Tests/interop
+
+test-swift:
+	swift build --build-tests && swift test --skip-build
+
+test-interop:
+	swift build && DGX_PIXELS_BIN=$(BIN_DEBUG) $(PYTHON) -m pytest -q Tests/interop
+
+## Benchmarks (release build): start-up, tools/list round trip, RSS, against a Python FastMCP server.
+bench: release
+	$(PYTHON) bench/stdio_bench.py --bin $(BIN_RELEASE)
+
+lint:
+	swift format lint --strict --recursive Sources Tests Package.swift
+	@if grep -rnE '(^|[^A-Za-z_.])print\(' Sources --include='*.swift'; then \
+	  echo "error: print( in Sources/: stdout belongs to JSON-RPC; log to stderr"; exit 1; fi
+
+format:
+	swift format format --in-place --recursive Sources Tests Package.swift
+
+install: release
+	install -d $(PREFIX)/bin
+	install -m 0755 $(BIN_RELEASE) $(PREFIX)/bin/dgx-pixels
+
+clean:
+	swift package clean

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MCP
+import PixelsMCP
+
+/// `dgx-pixels demo`: a real MCP client session against `dgx-pixels serve` that makes a sprite set for a Bevy game.
+///
+/// This is what `make run` does: it spawns the server as a child process, talks to it over stdio with the official
+/// SDK's `Client`, exactly as Claude Desktop would, and prints what landed in the project.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Run an MCP client session that generates a sprite set into a Bevy project.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The Bevy project to deploy into.") var project = "examples/bevy-game"
+
+    func run() async throws {
+        _ = try global.bootstrap()
+        let projectPath = GlobalOptions.absolute(project)
+        let server = try spawnServer()
+        defer { server.process.terminate() }
+        let client = Client(name: "dgx-pixels-demo", version: "0.1.0")
+        let initialize = try await client.connect(transport: server.transport)
+        Console.out("connected to \(initialize.serverInfo.name) \(initialize.serverInfo.version) (MCP \(initialize.protocolVersion))")
+        let tools = try await client.listTools().tools.map(\.name)
+        Console.out("tools: \(tools.joined(separator: ", "))")
+
+        let items: [Value] = DemoSprites.all.map { sprite in
+            .object([
+                "prompt": .string(sprite.prompt), "name": .string(sprite.name), "category": .string(sprite.category),
+                "size": .int(sprite.size), "seed": .int(sprite.seed),
+            ])
+        }
+        let batch = try await call(
+            client, "generate_batch", ["items": .array(items), "style": "16bit", "deploy_to": .string(projectPath)])
+        let job = batch["job"]?.objectValue
+        Console.out("generated \(job?["succeeded"]?.intValue ?? 0) of \(job?["total"]?.intValue ?? 0) sprites")
+        for sprite in batch["deployment"]?.objectValue?["sprites"]?.arrayValue ?? [] {
+            let entry = sprite.objectValue ?? [:]
+            Console.out("  wrote \(entry["png_path"]?.stringValue ?? "?")  (load \"\(entry["asset_path"]?.stringValue ?? "?")\")")
+        }
+        if let first = job?["items"]?.arrayValue?.first?.objectValue?["sprite"]?.objectValue,
+            let uri = first["uri"]?.stringValue
+        {
+            let contents = try await client.readResource(uri: uri)
+            let bytes = contents.first?.blob.flatMap { Data(base64Encoded: $0) }?.count ?? 0
+            Console.out("read \(uri) back over MCP: \(bytes) bytes of PNG")
+        }
+        let manifest = URL(fileURLWithPath: projectPath).appendingPathComponent("assets/sprites/manifest.json").path
+        Console.out("manifest: \(manifest)")
+        await client.disconnect()
+    }
+
+    /// Calls a tool and returns its structured content; a tool error ends the demo with its message.
+    private func call(_ client: Client, _ name: String, _ arguments: [String: Value]) async throws -> [String: Value] {
+        let context: RequestContext<CallTool.Result> = try await client.callTool(name: name, arguments: arguments)
+        let result = try await context.value
+        if result.isError == true {
+            for case .text(let text, _, _) in result.content { Console.error(text) }
+            throw ExitCode.failure
+        }
+        return result.structuredContent?.objectValue ?? [:]
+    }
+
+    /// Starts `dgx-pixels serve` (this same executable) with pipes for stdin and stdout.
+    private func spawnServer() throws -> (process: Process, transport: StdioLineTransport) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var arguments = ["serve"]
+        if let config = global.config { arguments += ["--config", GlobalOptions.absolute(config)] }
+        if let outputDir = global.outputDir { arguments += ["--output-dir", GlobalOptions.absolute(outputDir)] }
+        process.arguments = arguments
+        let toServer = Pipe()
+        let fromServer = Pipe()
+        process.standardInput = toServer
+        process.standardOutput = fromServer
+        process.standardError = FileHandle.standardError
+        try process.run()
+        let transport = StdioLineTransport(
+            input: fromServer.fileHandleForReading.fileDescriptor,
+            output: toServer.fileHandleForWriting.fileDescriptor,
+            logger: Logger(label: "dgx-pixels.demo"))
+        return (process, transport)
+    }
+}
+
+/// The sprite set the demo makes: one of each category, fixed seeds so every run gives the same art.
+enum DemoSprites {
+    struct Sprite {
+        var prompt: String
+        var name: String
+        var category: String
+        var size: Int
+        var seed: Int
+    }
+
+    static let all = [
+        Sprite(prompt: "red knight with a sword", name: "knight", category: "character", size: 32, seed: 7),
+        Sprite(prompt: "purple wizard", name: "wizard", category: "character", size: 32, seed: 11),
+        Sprite(prompt: "green slime", name: "slime", category: "creature", size: 32, seed: 3),
+        Sprite(prompt: "gold coin", name: "coin", category: "item", size: 16, seed: 5),
+        Sprite(prompt: "red health potion", name: "potion", category: "item", size: 16, seed: 9),
+        Sprite(prompt: "blue spaceship", name: "ship", category: "vehicle", size: 32, seed: 21),
+        Sprite(prompt: "grass tile", name: "grass", category: "tile", size: 16, seed: 1),
+    ]
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Logging
+import PixelsMCP
+import SpriteEngine
+
+/// `dgx-pixels serve`: the MCP server on stdio.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve MCP over stdio (the default).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let (configuration, _) = try global.bootstrap(defaultLogLevel: .info)
+        let logger = Logger(label: "dgx-pixels.mcp")
+        let engine = EngineFactory.makeEngine(configuration)
+        let transport = StdioLineTransport(logger: Logger(label: "dgx-pixels.transport"))
+        let runner = MCPServerRunner(engine: engine, logger: logger)
+        let grace = Duration.milliseconds(Int((configuration.generation.waitSeconds + 5) * 1000))
+        try await runner.run(transport: transport, shutdownGrace: grace)
+    }
+}

@@ -1,1 +1,0 @@
-// PixelsMCP: code arrives here.

@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import MCP
+import SpriteEngine
+
+/// Builds the MCP server around the engine and runs it until the client goes away.
+package struct MCPServerRunner: Sendable {
+    package static let serverName = "dgx-pixels"
+    package static let serverVersion = "0.1.0"
+
+    package let engine: GenerationEngine
+    private let registry: ToolRegistry
+    private let logger: Logger
+
+    package init(engine: GenerationEngine, logger: Logger) {
+        self.engine = engine
+        self.registry = ToolRegistry(configuration: engine.configuration, logger: logger)
+        self.logger = logger
+    }
+
+    /// A server with every handler registered, ready for `start(transport:)`.
+    package func makeServer() async -> Server {
+        let server = Server(
+            name: Self.serverName,
+            version: Self.serverVersion,
+            title: "DGX-Pixels",
+            instructions: """
+                Generates pixel-art game sprites (generate_sprite, generate_batch) and deploys them into Bevy \
+                projects (deploy_to_bevy). Long jobs answer status 'running' with a job_id: poll get_job.
+                """,
+            capabilities: .init(logging: .init(), resources: .init(subscribe: false, listChanged: false),
+                                tools: .init(listChanged: false)))
+        let registry = self.registry
+        let engine = self.engine
+        let clientLevel = ClientLogLevel()
+        await server.withMethodHandler(ListTools.self) { _ in
+            ListTools.Result(tools: registry.definitions)
+        }
+        await server.withMethodHandler(CallTool.self) { [weak server] parameters in
+            guard let server else { throw MCPError.internalError("server is shutting down") }
+            let progress = ProgressBridge.reporter(for: parameters._meta?.progressToken, server: server)
+            return try await registry.call(parameters, context: ToolContext(engine: engine, progress: progress))
+        }
+        await server.withMethodHandler(ListResources.self) { _ in
+            ListResources.Result(resources: await SpriteResources.list(engine: engine), nextCursor: nil)
+        }
+        await server.withMethodHandler(ListResourceTemplates.self) { _ in
+            ListResourceTemplates.Result(templates: SpriteResources.templates, nextCursor: nil)
+        }
+        await server.withMethodHandler(ReadResource.self) { parameters in
+            ReadResource.Result(contents: try SpriteResources.read(parameters.uri, engine: engine))
+        }
+        await server.withMethodHandler(SetLoggingLevel.self) { parameters in
+            clientLevel.set(parameters.level)
+            return Empty()
+        }
+        return server
+    }
+
+    /// Serves on `transport` until stdin closes or SIGTERM, answers what is in flight, then returns (exit 0).
+    package func run(transport: StdioLineTransport, shutdownGrace: Duration) async throws {
+        let server = await makeServer()
+        try await server.start(transport: transport)
+        logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
+        let stop = ShutdownSignal.install(logger: logger)
+        _ = await firstOf([{ await server.waitUntilCompleted() }, { await stop.wait() }])
+        logger.info("input closed; answering requests in flight", metadata: ["open": "\(transport.ledger.openRequests)"])
+        _ = await firstOf([{ await transport.ledger.waitUntilSettled() }, { try? await Task.sleep(for: shutdownGrace) }])
+        await engine.shutdown()
+        await server.stop()
+        logger.info("stopped")
+    }
+}

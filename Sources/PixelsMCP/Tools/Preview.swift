@@ -1,0 +1,17 @@
+import Foundation
+import PixelArt
+
+/// The small inline PNG a tool result shows: nearest-upscaled so pixels stay crisp, and capped in bytes.
+enum Preview {
+    /// The preview PNG of `png`, or nil when no upscale fits within `maxBytes` (the resource link still works).
+    static func make(from png: Data, maxEdge: Int, maxBytes: Int) -> Data? {
+        guard maxBytes > 0, let image = try? PNGCodec.decode(png) else { return nil }
+        var factor = max(1, maxEdge / max(image.width, image.height))
+        while factor >= 1 {
+            let scaled = factor == 1 ? image : image.scaledNearest(by: factor)
+            if let encoded = try? PNGCodec.encode(scaled), encoded.count <= maxBytes { return encoded }
+            factor /= 2
+        }
+        return nil
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Synchronization
+
+/// Counts JSON-RPC requests received and answered, so shutdown can wait for in-flight work to be answered.
+///
+/// A request is settled when a response with its id is sent, or when the client cancels it
+/// (`notifications/cancelled`: the SDK then sends no response, as the spec requires).
+package final class RequestLedger: Sendable {
+    private struct State {
+        var open: Set<String> = []
+        var inputClosed = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    package init() {}
+
+    /// Requests received and not yet answered or cancelled.
+    package var openRequests: Int { state.withLock { $0.open.count } }
+
+    package func noteIncoming(_ line: Data) {
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: line) else { return }
+        if envelope.method == "notifications/cancelled", let id = envelope.params?.requestId {
+            settle(id.key)
+        } else if let id = envelope.id, envelope.method != nil {
+            state.withLock { _ = $0.open.insert(id.key) }
+        }
+    }
+
+    package func noteOutgoing(_ message: Data) {
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: message),
+            envelope.method == nil, let id = envelope.id
+        else { return }
+        settle(id.key)
+    }
+
+    package func noteInputClosed() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.inputClosed = true
+            return state.open.isEmpty ? takeWaiters(&state) : []
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once every request received so far has been answered or cancelled.
+    package func waitUntilSettled() async {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> Bool in
+                if state.open.isEmpty { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+    }
+
+    private func settle(_ key: String) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.open.remove(key)
+            return state.open.isEmpty ? takeWaiters(&state) : []
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    private func takeWaiters(_ state: inout State) -> [CheckedContinuation<Void, Never>] {
+        defer { state.waiters.removeAll() }
+        return state.waiters
+    }
+}
+
+/// Just enough of a JSON-RPC message to tell requests, responses and cancellations apart.
+private struct Envelope: Decodable {
+    var id: RequestKey?
+    var method: String?
+    var params: Params?
+
+    struct Params: Decodable {
+        var requestId: RequestKey?
+    }
+}
+
+/// A JSON-RPC id, which may be a string or a number.
+private enum RequestKey: Decodable {
+    case string(String)
+    case number(Int)
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) {
+            self = .number(number)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
+    }
+
+    var key: String {
+        switch self {
+        case .string(let text): "s:" + text
+        case .number(let number): "n:\(number)"
+        }
+    }
+}

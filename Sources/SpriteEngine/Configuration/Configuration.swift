@@ -1,0 +1,83 @@
+import Foundation
+import PixelArt
+
+/// Everything the server can be configured with; `config/dgx-pixels.yaml` documents each key.
+package struct Configuration: Sendable, Equatable {
+    /// Which engine serves generate calls.
+    package enum EngineMode: String, Sendable, CaseIterable, Codable {
+        /// ComfyUI when a backend answers, else the embedded procedural engine (today: always procedural).
+        case auto
+        /// The embedded procedural engine: no GPU, no network, deterministic.
+        case procedural
+    }
+
+    /// Defaults and bounds for generate calls (`generation:`).
+    package struct Generation: Sendable, Equatable {
+        package var defaultStyle = "16bit"
+        package var minSize = 8
+        package var maxSize = 256
+        /// How long a call waits for its job before answering `status: running` (seconds).
+        package var waitSeconds = 45.0
+        /// How many batch items run at once.
+        package var concurrency = 4
+        package var defaultCategory = "misc"
+    }
+
+    /// Where sprites are written (`output:`).
+    package struct Output: Sendable, Equatable {
+        package var directory: URL
+        /// The inline PNG preview in tool results is upscaled to at most this edge and kept under `previewMaxBytes`.
+        package var previewMaxEdge = 256
+        package var previewMaxBytes = 65_536
+    }
+
+    /// Deployment into Bevy projects (`bevy:`).
+    package struct Bevy: Sendable, Equatable {
+        /// The project `deploy_to_bevy` uses when the call names none.
+        package var defaultProject: String?
+        package var writeMeta = true
+        package var onConflict = "overwrite"
+        package var allowSymlinkedAssets = false
+    }
+
+    /// Hard limits that protect the machine (`limits:`).
+    package struct Limits: Sendable, Equatable {
+        package var maxBatch = 100
+        package var maxPixels = 16_777_216
+        package var maxFileSize = 10 * 1024 * 1024
+        package var maxEdge = 4096
+    }
+
+    package var engine: EngineMode = .auto
+    package var generation = Generation()
+    package var output: Output
+    package var bevy = Bevy()
+    package var limits = Limits()
+    package var logLevel = "info"
+    package var styles: [String: StylePreset] = StylePreset.builtIn
+    /// The file the configuration came from, if any.
+    package var source: String?
+
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        output = Output(directory: Self.defaultOutputDirectory(environment: environment))
+    }
+
+    /// `$XDG_DATA_HOME/dgx-pixels/sprites`, else `~/.local/share/dgx-pixels/sprites`: never the working directory.
+    package static func defaultOutputDirectory(environment: [String: String]) -> URL {
+        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
+            return URL(fileURLWithPath: dataHome).appendingPathComponent("dgx-pixels/sprites")
+        }
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/dgx-pixels/sprites")
+    }
+
+    /// The style called `name`, or an error listing the known styles.
+    package func style(named name: String, field: String = "style") throws(SpriteEngineError) -> StylePreset {
+        guard let style = styles[name] else {
+            throw .invalidArgument(
+                field: field,
+                message: "unknown style '\(name)'; known styles: \(styles.keys.sorted().joined(separator: ", "))")
+        }
+        return style
+    }
+}

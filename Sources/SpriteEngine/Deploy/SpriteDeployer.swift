@@ -1,0 +1,97 @@
+import BevyAssets
+import Foundation
+import PixelArt
+
+/// Resolves what a deploy call names into validated sprites and hands them to `BevyDeployer`.
+package struct SpriteDeployer: Sendable {
+    let configuration: Configuration
+    let store: SpriteStore
+
+    package init(configuration: Configuration, store: SpriteStore) {
+        self.configuration = configuration
+        self.store = store
+    }
+
+    /// Validates the draft, every referenced PNG and the project, then deploys (or plans, with `dryRun`).
+    package func deploy(_ draft: DeployDraft, jobs: (String) -> JobRecord?) throws(SpriteEngineError) -> DeployReport {
+        guard let projectPath = draft.project ?? configuration.bevy.defaultProject else {
+            throw .invalidArgument(
+                field: "project", message: "is required: the root folder of a Bevy project (where Cargo.toml is)")
+        }
+        guard !draft.sprites.isEmpty else {
+            throw .invalidArgument(
+                field: "sprites", message: "must list at least one job id, sprite:// URI, PNG path or directory")
+        }
+        let policy = draft.onConflict ?? configuration.bevy.onConflict
+        guard let conflict = DeployOptions.ConflictPolicy(rawValue: policy) else {
+            throw .invalidArgument(field: "on_conflict", message: "expected overwrite, skip or rename, got '\(policy)'")
+        }
+        let category = try draft.category.map { value throws(SpriteEngineError) in
+            try SpriteName.validated(value, field: "category")
+        }
+        let name = try draft.name.map { value throws(SpriteEngineError) in try SpriteName.validated(value, field: "name") }
+        var sources: [SpriteSource] = []
+        for (index, reference) in draft.sprites.enumerated() {
+            sources += try SpriteSource.resolve(reference, field: "sprites[\(index)]", store: store, jobs: jobs)
+        }
+        if name != nil, sources.count != 1 {
+            throw .invalidArgument(
+                field: "name", message: "applies to exactly one sprite, but 'sprites' names \(sources.count)")
+        }
+        let assets = try sources.map { source throws(SpriteEngineError) in
+            try asset(from: source, name: name, category: category)
+        }
+        let project: BevyProject
+        do {
+            project = try BevyProject.detect(
+                at: projectPath, bevyVersionOverride: draft.bevyVersion,
+                allowSymlinkedAssets: configuration.bevy.allowSymlinkedAssets, createAssetsDirectory: !draft.dryRun)
+        } catch {
+            throw .deployFailed(error)
+        }
+        let options = DeployOptions(
+            writeMeta: draft.meta ?? configuration.bevy.writeMeta, dryRun: draft.dryRun, onConflict: conflict,
+            bevyVersionOverride: draft.bevyVersion)
+        do {
+            return try BevyDeployer().deploy(assets, into: project, options: options)
+        } catch {
+            throw .deployFailed(error)
+        }
+    }
+
+    /// Reads and validates one source PNG; an invalid one stops the whole deploy before anything is written.
+    private func asset(from source: SpriteSource, name: String?, category: String?) throws(SpriteEngineError)
+        -> SpriteAsset
+    {
+        let data: Data
+        do {
+            data = try Data(contentsOf: source.url)
+        } catch {
+            throw .spriteNotFound(source.url.path)
+        }
+        var limits = PNGValidator.Limits()
+        limits.maxPixels = configuration.limits.maxPixels
+        limits.maxFileSize = configuration.limits.maxFileSize
+        limits.maxSize = configuration.limits.maxEdge
+        let report = PNGValidator(limits: limits).validate(data)
+        guard report.valid else {
+            throw .invalidSprite(
+                path: source.url.path, issues: report.issues.filter { $0.severity == .error }.map(\.message))
+        }
+        let finalName: String
+        if let name {
+            finalName = name
+        } else {
+            finalName = try SpriteName.validated(source.name, field: "sprites (file name '\(source.name)')")
+        }
+        return SpriteAsset(
+            name: finalName,
+            category: category ?? source.category ?? configuration.generation.defaultCategory,
+            png: data,
+            width: report.width ?? 0,
+            height: report.height ?? 0,
+            prompt: source.sprite?.prompt,
+            seed: source.sprite?.seed,
+            engine: source.sprite?.engine)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import PixelArt
+
+/// Makes one sprite end to end: generate → background → encode → validate → save.
+struct SpritePipeline: Sendable {
+    let configuration: Configuration
+    let generator: any Generator
+    let store: SpriteStore
+
+    /// Never throws: a failure becomes the item's error, so one bad item never loses the others.
+    func render(_ request: SpriteRequest, jobID: String, progress: ProgressReporter) async
+        -> Result<SpriteResult, SpriteEngineError>
+    {
+        do {
+            return .success(try await make(request, jobID: jobID, progress: progress))
+        } catch let error as SpriteEngineError {
+            return .failure(error)
+        } catch is CancellationError {
+            return .failure(.cancelled)
+        } catch {
+            return .failure(.generationFailed(engine: generator.engineName, reason: "\(error)"))
+        }
+    }
+
+    private func make(_ request: SpriteRequest, jobID: String, progress: ProgressReporter) async throws
+        -> SpriteResult
+    {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let seed = request.seed ?? UInt64.random(in: 0...UInt64(SpriteDraft.maxSeed))
+        await progress.report(0, of: 4, "generating \(request.size) sprite with the \(generator.engineName) engine")
+        var generated = try await generator.generate(request, seed: seed, progress: progress)
+        try Task.checkCancellation()
+        if case .color(let color) = request.background {
+            generated.image = generated.image.filledBackground(with: color)
+        }
+        let generatedAt = clock.now
+        await progress.report(1, of: 4, "encoding PNG")
+        let png: Data
+        do {
+            png = try PNGCodec.encode(generated.image)
+        } catch {
+            throw SpriteEngineError.image(error)
+        }
+        let encodedAt = clock.now
+        await progress.report(2, of: 4, "validating")
+        let report = PNGValidator(limits: validationLimits(for: request)).validate(png)
+        guard report.valid else {
+            throw SpriteEngineError.invalidSprite(
+                path: request.name + ".png",
+                issues: report.issues.filter { $0.severity == .error }.map(\.message))
+        }
+        let validatedAt = clock.now
+        await progress.report(3, of: 4, "saving")
+        let fileName = request.name + ".png"
+        let url = try store.save(png: png, jobID: jobID, fileName: fileName)
+        let savedAt = clock.now
+        await progress.report(4, of: 4, "saved \(url.path)")
+        func ms(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
+            let duration = to - from
+            let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+            return (value * 1000).rounded() / 1000
+        }
+        return SpriteResult(
+            jobID: jobID,
+            name: request.name,
+            category: request.category,
+            prompt: request.prompt,
+            style: request.style.name,
+            engine: generator.engineName,
+            backend: generated.backend,
+            seed: seed,
+            width: generated.image.width,
+            height: generated.image.height,
+            path: url.path,
+            uri: SpriteStore.uri(jobID: jobID, fileName: fileName),
+            fileSize: png.count,
+            colorsUsed: report.colorCount ?? generated.image.colorCount,
+            palette: request.palette?.name,
+            contentHash: "sha256:" + SHA256.hex(png),
+            validation: report,
+            timings: SpriteResult.Timings(
+                generateMS: ms(start, generatedAt), encodeMS: ms(generatedAt, encodedAt),
+                validateMS: ms(encodedAt, validatedAt), saveMS: ms(validatedAt, savedAt),
+                totalMS: ms(start, savedAt)))
+    }
+
+    /// The rules a generated sprite must pass: its size, colour budget, palette and binary alpha.
+    private func validationLimits(for request: SpriteRequest) -> PNGValidator.Limits {
+        var limits = PNGValidator.Limits()
+        limits.maxPixels = configuration.limits.maxPixels
+        limits.maxFileSize = configuration.limits.maxFileSize
+        limits.maxSize = configuration.limits.maxEdge
+        limits.maxColors = request.maxColors
+        limits.palette = request.palette?.colors
+        limits.requireBinaryAlpha = request.background == .transparent
+        return limits
+    }
+}

@@ -1,0 +1,50 @@
+import PixelArt
+
+/// What a finished sprite is: where it lives, how it was made, and its validation report.
+package struct SpriteResult: Codable, Sendable, Equatable {
+    /// Milliseconds spent in each stage.
+    package struct Timings: Codable, Sendable, Equatable {
+        package var generateMS: Double
+        package var encodeMS: Double
+        package var validateMS: Double
+        package var saveMS: Double
+        package var totalMS: Double
+
+        enum CodingKeys: String, CodingKey {
+            case generateMS = "generate_ms"
+            case encodeMS = "encode_ms"
+            case validateMS = "validate_ms"
+            case saveMS = "save_ms"
+            case totalMS = "total_ms"
+        }
+    }
+
+    package var jobID: String
+    package var name: String
+    package var category: String
+    package var prompt: String
+    package var style: String
+    package var engine: String
+    package var backend: String?
+    package var seed: UInt64
+    package var width: Int
+    package var height: Int
+    package var path: String
+    package var uri: String
+    package var fileSize: Int
+    package var colorsUsed: Int
+    package var palette: String?
+    package var contentHash: String
+    package var validation: ValidationReport
+    package var timings: Timings
+
+    enum CodingKeys: String, CodingKey {
+        case jobID = "job_id"
+        case name, category, prompt, style, engine, backend, seed, width, height, path, uri
+        case fileSize = "file_size"
+        case colorsUsed = "colors_used"
+        case palette
+        case contentHash = "content_hash"
+        case validation, timings
+    }
+}

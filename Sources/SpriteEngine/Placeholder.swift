@@ -1,1 +1,0 @@
-// SpriteEngine: code arrives here.

@@ -1,0 +1,71 @@
+import BevyAssets
+import Foundation
+
+/// The output directory: `<root>/<job-id>/<name>.png` plus `job.json`, written atomically, read back by URI.
+package struct SpriteStore: Sendable {
+    package let root: URL
+
+    package init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    /// `sprite://<job-id>/<file>`: how tool results and `resources/read` name a stored sprite.
+    package static func uri(jobID: String, fileName: String) -> String {
+        "sprite://\(jobID)/\(fileName)"
+    }
+
+    /// Writes a sprite's PNG and returns its absolute path.
+    package func save(png: Data, jobID: String, fileName: String) throws(SpriteEngineError) -> URL {
+        try write(png, relativePath: "\(jobID)/\(fileName)")
+    }
+
+    /// Saves the job's record as `<job-id>/job.json`, so `get_job` can answer after a restart.
+    package func save(_ record: JobRecord) throws(SpriteEngineError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do {
+            data = try encoder.encode(record)
+        } catch {
+            throw .storageFailed(path: "\(record.id)/job.json", reason: "\(error)")
+        }
+        _ = try write(data, relativePath: "\(record.id)/job.json")
+    }
+
+    /// The saved record of job `id`, if there is one.
+    package func record(id: String) -> JobRecord? {
+        guard JobRecord.isWellFormedID(id) else { return nil }
+        let url = root.appendingPathComponent(id).appendingPathComponent("job.json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(JobRecord.self, from: data)
+    }
+
+    /// The file a `sprite://job/file` URI names; refuses anything that is not a stored sprite.
+    package func file(for uri: String) throws(SpriteEngineError) -> URL {
+        let prefix = "sprite://"
+        guard uri.hasPrefix(prefix) else { throw .spriteNotFound(uri) }
+        let parts = uri.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, JobRecord.isWellFormedID(String(parts[0])),
+            parts[1].range(of: "^[a-z0-9_-]{1,64}\\.png$", options: .regularExpression) != nil
+        else { throw .spriteNotFound(uri) }
+        let url = root.appendingPathComponent(String(parts[0])).appendingPathComponent(String(parts[1]))
+        guard FileManager.default.fileExists(atPath: url.path) else { throw .spriteNotFound(uri) }
+        return url
+    }
+
+    private func write(_ data: Data, relativePath: String) throws(SpriteEngineError) -> URL {
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw .storageFailed(path: root.path, reason: error.localizedDescription)
+        }
+        let writer = AssetWriter(jail: root.resolvingSymlinksInPath())
+        do {
+            let target = try writer.plan(relativePath: relativePath)
+            _ = try writer.write(data, to: target)
+            return target
+        } catch {
+            throw .storageFailed(path: root.appendingPathComponent(relativePath).path, reason: error.description)
+        }
+    }
+}

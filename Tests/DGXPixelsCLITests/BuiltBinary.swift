@@ -1,0 +1,83 @@
+import Foundation
+
+/// Runs the built `dgx-pixels` executable (it sits beside the test bundle in the build directory).
+struct BuiltBinary {
+    let url: URL
+    let home: URL
+
+    init() throws {
+        if let path = ProcessInfo.processInfo.environment["DGX_PIXELS_BIN"] {
+            url = URL(fileURLWithPath: path)
+        } else {
+            let buildDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+                .deletingLastPathComponent()
+            url = buildDirectory.appendingPathComponent("dgx-pixels")
+        }
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("dgx-pixels-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    /// The environment of a fresh user: scratch home, no config, output under the scratch home.
+    var environment: [String: String] {
+        [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config",
+            "DGX_PIXELS_OUTPUT_DIR": home.path + "/out", "DGX_PIXELS_LOG_LEVEL": "warning",
+        ]
+    }
+
+    /// Starts the binary with pipes on stdin, stdout and stderr.
+    func start(_ arguments: [String]) throws -> (Process, stdin: FileHandle, stdout: FileHandle, stderr: FileHandle) {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = home
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        return (process, input.fileHandleForWriting, output.fileHandleForReading, errors.fileHandleForReading)
+    }
+
+    /// Runs to completion with `input` on stdin; returns exit status, stdout and stderr.
+    func run(_ arguments: [String], input: Data = Data()) throws -> (status: Int32, stdout: String, stderr: String) {
+        let (process, stdin, stdout, stderr) = try start(arguments)
+        stdin.write(input)
+        try stdin.close()
+        let errorReader = Thread.detachedReader(stderr)
+        let out = stdout.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), errorReader.text)
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: home)
+    }
+}
+
+/// Drains a pipe on its own thread so a chatty stderr never blocks the child.
+final class PipeDrain: @unchecked Sendable {
+    // Unchecked: `data` is written by the reader thread before `done` is signalled, then only read.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    var text: String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension Thread {
+    static func detachedReader(_ handle: FileHandle) -> PipeDrain { PipeDrain(handle) }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import MCP
+import SpriteEngine
+
+@testable import PixelsMCP
+
+/// A server and an SDK `Client` joined by `InMemoryTransport`, with a scratch output directory and Bevy project.
+struct MCPHarness {
+    let client: Client
+    let server: Server
+    let root: URL
+    let configuration: Configuration
+
+    static func start(_ configure: (inout Configuration) -> Void = { _ in }) async throws -> MCPHarness {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dgx-pixels-mcp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var configuration = Configuration(environment: ["HOME": root.path])
+        configuration.output.directory = root.appendingPathComponent("out")
+        configure(&configuration)
+        let engine = GenerationEngine(configuration: configuration, generator: ProceduralGenerator(), logger: Logger(label: "test"))
+        let server = await MCPServerRunner(engine: engine, logger: Logger(label: "test")).makeServer()
+        let (clientTransport, serverTransport) = await InMemoryTransport.createConnectedPair()
+        try await server.start(transport: serverTransport)
+        let client = Client(name: "test-client", version: "1.0")
+        _ = try await client.connect(transport: clientTransport)
+        return MCPHarness(client: client, server: server, root: root, configuration: configuration)
+    }
+
+    /// Calls a tool and returns the whole result (structured content included).
+    func call(_ name: String, _ arguments: [String: Value]) async throws -> CallTool.Result {
+        let context: RequestContext<CallTool.Result> = try await client.callTool(name: name, arguments: arguments)
+        return try await context.value
+    }
+
+    /// A minimal Bevy project under the scratch directory.
+    func makeBevyProject(version: String = "0.15") throws -> URL {
+        let project = root.appendingPathComponent("game-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("src"), withIntermediateDirectories: true)
+        let manifest = "[package]\nname = \"game\"\nversion = \"0.1.0\"\n\n[dependencies]\nbevy = \"\(version)\"\n"
+        try Data(manifest.utf8).write(to: project.appendingPathComponent("Cargo.toml"))
+        return project
+    }
+
+    func stop() async {
+        await client.disconnect()
+        await server.stop()
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
+extension CallTool.Result {
+    /// The first text block.
+    var text: String {
+        for case .text(let text, _, _) in content { return text }
+        return ""
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import MCP
+import PixelArt
+import Testing
+
+@testable import PixelsMCP
+
+@Suite("MCP tools over InMemoryTransport")
+struct ToolCallTests {
+    @Test("initialize advertises tools, resources and logging; tools/list has the five tools with both schemas")
+    func listsTools() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let tools = try await harness.client.listTools().tools
+        #expect(Set(tools.map(\.name)) == ["generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "validate_sprite"])
+        for tool in tools {
+            #expect(tool.inputSchema.objectValue?["additionalProperties"] == .bool(false))
+            #expect(tool.outputSchema?.objectValue?["type"] == "object")
+        }
+    }
+
+    @Test("generate_sprite returns structured content, a text summary, a capped preview and a resource link")
+    func generateSprite() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let result = try await harness.call(
+            "generate_sprite", ["prompt": "red knight", "size": 24, "seed": 42, "category": "character"])
+        #expect(result.isError == false)
+        let structured = try #require(result.structuredContent?.objectValue)
+        #expect(structured["status"] == "succeeded")
+        let sprite = try #require(structured["sprite"]?.objectValue)
+        #expect(sprite["width"] == 24 && sprite["height"] == 24 && sprite["seed"] == 42)
+        #expect(sprite["engine"] == "procedural")
+        #expect(try #require(sprite["path"]?.stringValue).hasPrefix(harness.configuration.output.directory.path))
+        var sawImage = false
+        var sawLink = false
+        for block in result.content {
+            switch block {
+            case .image(let data, let mimeType, _, _):
+                let png = try #require(Data(base64Encoded: data))
+                #expect(mimeType == "image/png" && png.count <= 65_536)
+                let preview = try PNGCodec.decode(png)
+                #expect(preview.width == 240 && preview.height == 240)
+                sawImage = true
+            case .resourceLink(let uri, _, _, _, _, _):
+                #expect(uri == sprite["uri"]?.stringValue)
+                sawLink = true
+            default: break
+            }
+        }
+        #expect(sawImage && sawLink)
+        let contents = try await harness.client.readResource(uri: try #require(sprite["uri"]?.stringValue))
+        let blob = try #require(contents.first?.blob.flatMap { Data(base64Encoded: $0) })
+        #expect(try PNGCodec.decode(blob).width == 24)
+    }
+
+    @Test("Bad arguments are isError results naming the field; nothing is written", arguments: [
+        (["size": 32] as [String: Value], "prompt"),
+        (["prompt": ""], "prompt"),
+        (["prompt": 7], "prompt"),
+        (["prompt": "knight", "size": 0], "size"),
+        (["prompt": "knight", "size": -4], "size"),
+        (["prompt": "knight", "size": 10000], "size"),
+        (["prompt": "knight", "size": "huge"], "size"),
+        (["prompt": "knight", "size": "10x10000"], "size"),
+        (["prompt": "knight", "seed": "seven"], "seed"),
+        (["prompt": "knight", "style": "oil-paint"], "style"),
+        (["prompt": "knight", "palette": "rainbow"], "palette"),
+        (["prompt": "knight", "colors": 0], "colors"),
+        (["prompt": "knight", "name": "a/b"], "name"),
+        (["prompt": "knight", "name": ".."], "name"),
+        (["prompt": "knight", "category": "x\u{0}y"], "category"),
+        (["prompt": "knight", "sise": 32], "sise"),
+    ])
+    func badArguments(arguments: [String: Value], field: String) async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let result = try await harness.call("generate_sprite", arguments)
+        #expect(result.isError == true)
+        #expect(result.text.contains("'\(field)'"), "\(result.text)")
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: harness.configuration.output.directory.path)) ?? []
+        #expect(written.isEmpty)
+    }
+
+    @Test("generate_batch: zero items and more than the maximum are refused before anything runs")
+    func batchLimits() async throws {
+        let harness = try await MCPHarness.start { $0.limits.maxBatch = 3 }
+        defer { Task { await harness.stop() } }
+        let empty = try await harness.call("generate_batch", ["prompts": .array([])])
+        #expect(empty.isError == true && empty.text.contains("'prompts'"))
+        let tooMany = try await harness.call("generate_batch", ["prompts": ["a", "b", "c", "d"]])
+        #expect(tooMany.isError == true && tooMany.text.contains("at most 3"))
+        let neither = try await harness.call("generate_batch", ["size": 16])
+        #expect(neither.isError == true)
+        let badItem = try await harness.call("generate_batch", ["items": [["prompt": "ok"], ["prompt": "bad", "size": 2]]])
+        #expect(badItem.isError == true && badItem.text.contains("items[1].size"))
+    }
+
+    @Test("generate_batch returns one result per item in order, with unique names")
+    func batch() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let result = try await harness.call(
+            "generate_batch", ["prompts": ["green slime", "green slime", "gold coin"], "size": 16, "seed": 5])
+        #expect(result.isError == false)
+        let job = try #require(result.structuredContent?.objectValue?["job"]?.objectValue)
+        let itemValues = try #require(job["items"]?.arrayValue)
+        let items = itemValues.compactMap(\.objectValue)
+        #expect(items.map { $0["name"]?.stringValue } == ["green-slime", "green-slime-2", "gold-coin"])
+        #expect(items.allSatisfy { $0["status"] == "succeeded" })
+        let jobID = try #require(job["job_id"]?.stringValue)
+        let again = try await harness.call("get_job", ["job_id": .string(jobID)])
+        #expect(again.structuredContent?.objectValue?["items"] == job["items"])
+    }
+
+    @Test("deploy_to_bevy writes the sprite, its .meta and the manifest; bad targets are isError")
+    func deploy() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let project = try harness.makeBevyProject(version: "0.14")
+        let made = try await harness.call("generate_sprite", ["prompt": "gold coin", "name": "coin", "size": 16])
+        let jobID = try #require(made.structuredContent?.objectValue?["job_id"]?.stringValue)
+        let result = try await harness.call(
+            "deploy_to_bevy", ["project": .string(project.path), "sprites": [.string(jobID)], "category": "items"])
+        #expect(result.isError == false, "\(result.text)")
+        let assets = project.appendingPathComponent("assets/sprites/items")
+        #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("coin.png").path))
+        let meta = try String(contentsOf: assets.appendingPathComponent("coin.png.meta"), encoding: .utf8)
+        #expect(meta.contains("bevy_render::texture::image_loader::ImageLoader"))
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("assets/sprites/manifest.json").path))
+
+        let missing = try await harness.call(
+            "deploy_to_bevy", ["project": .string(harness.root.path + "/nope"), "sprites": [.string(jobID)]])
+        #expect(missing.isError == true)
+        let notBevy = harness.root.appendingPathComponent("plain")
+        try FileManager.default.createDirectory(at: notBevy, withIntermediateDirectories: true)
+        try Data("[package]\nname = \"x\"\n".utf8).write(to: notBevy.appendingPathComponent("Cargo.toml"))
+        let plain = try await harness.call("deploy_to_bevy", ["project": .string(notBevy.path), "sprites": [.string(jobID)]])
+        #expect(plain.isError == true && plain.text.contains("bevy"))
+        for bad in ["../up", "a/b", "nul\u{0}"] {
+            let named = try await harness.call(
+                "deploy_to_bevy", ["project": .string(project.path), "sprites": [.string(jobID)], "name": .string(bad)])
+            #expect(named.isError == true && named.text.contains("'name'"))
+        }
+    }
+
+    @Test("validate_sprite reports non-PNG, truncated and bomb files as errors with their codes")
+    func validate() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let good = try PNGCodec.encode(RGBAImage(width: 4, height: 4, fill: RGBA(1, 2, 3)))
+        var bomb = good
+        bomb.replaceSubrange(16..<24, with: [0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0])  // 100000 × 100000
+        let crc = PNGTestSupport.crc32(Array(bomb[12..<29]))
+        bomb.replaceSubrange(29..<33, with: withUnsafeBytes(of: crc.bigEndian, Array.init))
+        let files: [(String, Data, String)] = [
+            ("text.png", Data("hello".utf8), "not_png"),
+            ("cut.png", good.prefix(good.count / 2), "truncated"),
+            ("bomb.png", bomb, "too_large"),
+        ]
+        for (name, data, code) in files {
+            let url = harness.root.appendingPathComponent(name)
+            try data.write(to: url)
+            let result = try await harness.call("validate_sprite", ["path": .string(url.path)])
+            #expect(result.isError == true)
+            #expect(result.text.contains(code), "\(name): \(result.text)")
+        }
+        let url = harness.root.appendingPathComponent("good.png")
+        try good.write(to: url)
+        #expect(try await harness.call("validate_sprite", ["path": .string(url.path)]).isError == false)
+    }
+
+    @Test("An unknown tool is a JSON-RPC invalid-params error")
+    func unknownTool() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        await #expect {
+            _ = try await harness.call("make_coffee", [:])
+        } throws: { error in
+            guard let error = error as? MCPError, case .invalidParams(let message) = error else { return false }
+            return message?.contains("make_coffee") == true
+        }
+    }
+
+    @Test("Progress notifications reach the client, in order, when it sends a progress token")
+    func progress() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let seen = ProgressLog()
+        await harness.client.onNotification(ProgressNotification.self) { message in
+            await seen.append(message.params.progress)
+        }
+        var meta = Metadata()
+        meta.progressToken = .string("tok")
+        let context: RequestContext<CallTool.Result> = try await harness.client.callTool(
+            name: "generate_batch", arguments: ["prompts": ["a", "b", "c", "d"], "size": 16], meta: meta)
+        _ = try await context.value
+        for _ in 0..<200 where await seen.values.last != 4 {
+            try await Task.sleep(for: .milliseconds(10))  // notifications may be delivered just after the result
+        }
+        let values = await seen.values
+        #expect(values.last == 4)
+        #expect(values == values.sorted())
+    }
+}
+
+/// Collects progress values.
+actor ProgressLog {
+    var values: [Double] = []
+
+    func append(_ value: Double) {
+        values.append(value)
+    }
+}
+
+/// CRC-32 for hand-made PNG chunks in tests.
+enum PNGTestSupport {
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xffff_ffff
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = (crc >> 1) ^ (0xedb8_8320 & (0 &- (crc & 1))) }
+        }
+        return ~crc
+    }
+}

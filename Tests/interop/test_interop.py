@@ -1,0 +1,173 @@
+"""Drives the built `dgx-pixels serve` with the official Python MCP client, as Claude Desktop would."""
+import base64
+import json
+import os
+import pathlib
+import tempfile
+
+import anyio
+import pytest
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+from pngcheck import read_png
+
+BIN = os.environ.get("DGX_PIXELS_BIN") or str(pathlib.Path(__file__).resolve().parents[2] / ".build/debug/dgx-pixels")
+
+
+def run(scenario):
+    """Starts the server in a scratch home and runs `scenario(session, workdir)` against it."""
+    async def main():
+        with tempfile.TemporaryDirectory() as work:
+            env = {
+                "PATH": os.environ.get("PATH", ""),
+                "HOME": work,
+                "XDG_CONFIG_HOME": work + "/config",
+                "DGX_PIXELS_OUTPUT_DIR": work + "/out",
+                "DGX_PIXELS_LOG_LEVEL": "warning",
+            }
+            params = StdioServerParameters(command=BIN, args=["serve"], env=env, cwd=work)
+            async with stdio_client(params) as (read, write):
+                async with ClientSession(read, write) as session:
+                    await session.initialize()
+                    await scenario(session, pathlib.Path(work))
+    anyio.run(main)
+
+
+def field(obj, snake, camel):
+    """Reads a result field under mcp 2.x's snake_case name or mcp 1.x's camelCase one."""
+    return getattr(obj, snake) if hasattr(obj, snake) else getattr(obj, camel)
+
+
+def is_error(result):
+    return field(result, "is_error", "isError")
+
+
+def structured(result):
+    return field(result, "structured_content", "structuredContent")
+
+
+def make_bevy_project(root: pathlib.Path) -> pathlib.Path:
+    project = root / "game"
+    (project / "src").mkdir(parents=True)
+    (project / "Cargo.toml").write_text('[package]\nname = "game"\nversion = "0.1.0"\n\n[dependencies]\nbevy = "0.15"\n')
+    return project
+
+
+def test_lists_the_tools_with_input_and_output_schemas():
+    async def scenario(session, _):
+        tools = {tool.name: tool for tool in (await session.list_tools()).tools}
+        assert {"generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "validate_sprite"} <= set(tools)
+        for tool in tools.values():
+            assert field(tool, "input_schema", "inputSchema")["type"] == "object"
+            assert field(tool, "output_schema", "outputSchema") and field(tool, "output_schema", "outputSchema")["type"] == "object"
+            assert tool.description
+        assert field(tools["generate_sprite"], "input_schema", "inputSchema")["required"] == ["prompt"]
+    run(scenario)
+
+
+def test_generates_a_sprite_and_reads_it_back_as_a_resource():
+    async def scenario(session, _):
+        result = await session.call_tool(
+            "generate_sprite", {"prompt": "red knight", "size": 32, "seed": 7, "category": "character"})
+        assert not is_error(result), result.content
+        sprite = structured(result)["sprite"]
+        assert sprite["engine"] == "procedural"
+        assert (sprite["width"], sprite["height"], sprite["seed"]) == (32, 32, 7)
+        kinds = [block.type for block in result.content]
+        assert kinds[0] == "text" and "image" in kinds and "resource_link" in kinds
+        preview = next(block for block in result.content if block.type == "image")
+        assert base64.b64decode(preview.data)[:8] == b"\x89PNG\r\n\x1a\n"
+        assert len(base64.b64decode(preview.data)) <= 65536
+
+        contents = (await session.read_resource(sprite["uri"])).contents
+        png = base64.b64decode(contents[0].blob)
+        width, height, pixels = read_png(png)
+        assert (width, height) == (32, 32)
+        assert len(set(pixels)) == sprite["colors_used"]
+        assert {p[3] for p in pixels} <= {0, 255}, "alpha must be binary"
+        assert pixels[0][3] == 0, "background must be transparent"
+        opaque = [p for p in pixels if p[3] == 255 and max(p[:3]) > 60]
+        assert sum(1 for r, g, b, _ in opaque if r > g and r > b) > len(opaque) / 3, "a red knight is mostly red"
+        assert pathlib.Path(sprite["path"]).read_bytes() == png
+    run(scenario)
+
+
+def test_batch_reports_progress_and_every_item():
+    async def scenario(session, _):
+        seen = []
+
+        async def on_progress(progress, total, message):
+            seen.append((progress, total))
+
+        result = await session.call_tool(
+            "generate_batch", {"prompts": ["green slime", "gold coin", "blue ship"], "size": 16, "seed": 1},
+            progress_callback=on_progress)
+        assert not is_error(result), result.content
+        job = structured(result)["job"]
+        assert (job["total"], job["succeeded"], job["status"]) == (3, 3, "succeeded")
+        assert [item["index"] for item in job["items"]] == [0, 1, 2]
+        assert seen and seen[-1] == (3, 3)
+        assert [p for p, _ in seen] == sorted(p for p, _ in seen), "progress must be monotonic"
+
+        again = await session.call_tool("get_job", {"job_id": job["job_id"]})
+        assert structured(again)["items"] == job["items"]
+    run(scenario)
+
+
+def test_deploys_into_a_bevy_project():
+    async def scenario(session, work):
+        project = make_bevy_project(work)
+        made = await session.call_tool("generate_sprite", {"prompt": "gold coin", "size": 16, "seed": 3, "name": "coin", "category": "items"})
+        assert not is_error(made), made.content
+        result = await session.call_tool(
+            "deploy_to_bevy", {"project": str(project), "sprites": [structured(made)["job_id"]]})
+        assert not is_error(result), result.content
+        deployed = structured(result)["sprites"][0]
+        assert deployed["asset_path"] == "sprites/items/coin.png"
+        png = project / "assets/sprites/items/coin.png"
+        meta = project / "assets/sprites/items/coin.png.meta"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert '"bevy_image::image_loader::ImageLoader"' in meta.read_text()
+        assert "mag_filter: Nearest" in meta.read_text()
+        manifest = json.loads((project / "assets/sprites/manifest.json").read_text())
+        assert "items/coin" in json.dumps(manifest)
+    run(scenario)
+
+
+def test_bad_input_is_a_tool_error_naming_the_field():
+    async def scenario(session, work):
+        cases = [
+            ({"size": 32}, "prompt"),
+            ({"prompt": "knight", "size": 10000}, "size"),
+            ({"prompt": "knight", "size": "big"}, "size"),
+            ({"prompt": "knight", "style": "watercolour"}, "style"),
+            ({"prompt": "knight", "palette": "rainbow"}, "palette"),
+            ({"prompt": "knight", "name": "../escape"}, "name"),
+        ]
+        for arguments, field in cases:
+            result = await session.call_tool("generate_sprite", arguments)
+            assert is_error(result), arguments
+            assert field in result.content[0].text, (arguments, result.content[0].text)
+        not_png = work / "notes.png"
+        not_png.write_text("hello")
+        result = await session.call_tool("validate_sprite", {"path": str(not_png)})
+        assert is_error(result) and "not_png" in result.content[0].text
+        result = await session.call_tool("deploy_to_bevy", {"project": str(work / "missing"), "sprites": [str(not_png)]})
+        assert is_error(result)
+    run(scenario)
+
+
+def test_unknown_tool_is_a_protocol_error():
+    async def scenario(session, _):
+        try:
+            from mcp import MCPError as McpError
+        except ImportError:
+            from mcp.shared.exceptions import McpError
+        try:
+            result = await session.call_tool("make_coffee", {})
+        except McpError as error:
+            assert "make_coffee" in str(error)
+        else:
+            assert is_error(result), "an unknown tool must not succeed"
+    run(scenario)
