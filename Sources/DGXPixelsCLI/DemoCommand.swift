@@ -19,7 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try global.bootstrap()
         let projectPath = GlobalOptions.absolute(project)
         let server = try spawnServer()
-        defer { server.process.terminate() }
+        defer { if server.process.isRunning { server.process.terminate() } }
         let client = Client(name: "dgx-pixels-demo", version: "0.1.0")
         let initialize = try await client.connect(transport: server.transport)
         Console.out("connected to \(initialize.serverInfo.name) \(initialize.serverInfo.version) (MCP \(initialize.protocolVersion))")
@@ -38,7 +38,8 @@ struct DemoCommand: AsyncParsableCommand {
         Console.out("generated \(job?["succeeded"]?.intValue ?? 0) of \(job?["total"]?.intValue ?? 0) sprites")
         for sprite in batch["deployment"]?.objectValue?["sprites"]?.arrayValue ?? [] {
             let entry = sprite.objectValue ?? [:]
-            Console.out("  wrote \(entry["png_path"]?.stringValue ?? "?")  (load \"\(entry["asset_path"]?.stringValue ?? "?")\")")
+            let action = entry["action"]?.stringValue ?? "?"
+            Console.out("  \(action): \(entry["png_path"]?.stringValue ?? "?")  (load \"\(entry["asset_path"]?.stringValue ?? "?")\")")
         }
         if let first = job?["items"]?.arrayValue?.first?.objectValue?["sprite"]?.objectValue,
             let uri = first["uri"]?.stringValue
@@ -50,6 +51,12 @@ struct DemoCommand: AsyncParsableCommand {
         let manifest = URL(fileURLWithPath: projectPath).appendingPathComponent("assets/sprites/manifest.json").path
         Console.out("manifest: \(manifest)")
         await client.disconnect()
+        try? server.input.close()  // stdin EOF: the server answers what is in flight and exits 0
+        server.process.waitUntilExit()
+        guard server.process.terminationStatus == 0 else {
+            Console.error("dgx-pixels serve exited with status \(server.process.terminationStatus)")
+            throw ExitCode.failure
+        }
     }
 
     /// Calls a tool and returns its structured content; a tool error ends the demo with its message.
@@ -64,12 +71,13 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Starts `dgx-pixels serve` (this same executable) with pipes for stdin and stdout.
-    private func spawnServer() throws -> (process: Process, transport: StdioLineTransport) {
+    private func spawnServer() throws -> (process: Process, transport: StdioLineTransport, input: FileHandle) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var arguments = ["serve"]
         if let config = global.config { arguments += ["--config", GlobalOptions.absolute(config)] }
         if let outputDir = global.outputDir { arguments += ["--output-dir", GlobalOptions.absolute(outputDir)] }
+        arguments += ["--log-level", global.logLevel ?? "warning"]
         process.arguments = arguments
         let toServer = Pipe()
         let fromServer = Pipe()
@@ -81,7 +89,7 @@ struct DemoCommand: AsyncParsableCommand {
             input: fromServer.fileHandleForReading.fileDescriptor,
             output: toServer.fileHandleForWriting.fileDescriptor,
             logger: Logger(label: "dgx-pixels.demo"))
-        return (process, transport)
+        return (process, transport, toServer.fileHandleForWriting)
     }
 }
 
