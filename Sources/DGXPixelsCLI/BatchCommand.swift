@@ -5,13 +5,18 @@ import SpriteEngine
 /// `dgx-pixels batch PROMPT…`: many sprites in one job.
 struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch", abstract: "Generate many sprites in one job.",
-        discussion: "Example: dgx-pixels batch \"red knight\" \"green slime\" \"gold coin\" --size 32")
+        commandName: "batch",
+        abstract: "Generate many sprites in one job.",
+        discussion: "Example: dgx-pixels batch \"red knight\" \"green slime\" \"gold coin\" --size 32"
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: SpriteOptions
     @Argument(help: "Prompts, one sprite each.") var prompts: [String] = []
-    @Option(name: .customLong("from"), help: "A text file with one prompt per line (blank lines and # comments skipped).")
+    @Option(
+        name: .customLong("from"),
+        help: "A text file with one prompt per line (blank lines and # comments skipped)."
+    )
     var file: String?
     @Option(help: "How many sprites run at once.") var concurrency: Int?
     @Flag(help: "Print the result as JSON.") var json = false
@@ -34,7 +39,8 @@ struct BatchCommand: AsyncParsableCommand {
             guard all.count <= configuration.limits.maxBatch else {
                 throw SpriteEngineError.invalidArgument(
                     field: "prompts",
-                    message: "\(all.count) prompts is over limits.max_batch (\(configuration.limits.maxBatch))")
+                    message: "\(all.count) prompts is over limits.max_batch (\(configuration.limits.maxBatch))"
+                )
             }
             var names: [String: Int] = [:]
             let requests = try all.enumerated().map { index, prompt throws(SpriteEngineError) in
@@ -46,9 +52,15 @@ struct BatchCommand: AsyncParsableCommand {
                 return request
             }
             let (record, deployment) = try await JobRunner.run(
-                requests, kind: "batch", engine: engine,
-                concurrency: concurrency ?? configuration.generation.concurrency, deployTo: options.deployTo)
-            if json { try Console.json(GenerateCommand.Output(job: record, deployment: deployment)) } else {
+                requests,
+                kind: "batch",
+                engine: engine,
+                concurrency: concurrency ?? configuration.generation.concurrency,
+                deployTo: options.deployTo
+            )
+            if json {
+                try Console.json(GenerateCommand.Output(job: record, deployment: deployment))
+            } else {
                 Console.out(JobRunner.describe(record, deployment: deployment))
                 Console.out("job \(record.id): \(record.succeeded) made, \(record.failed) failed")
             }

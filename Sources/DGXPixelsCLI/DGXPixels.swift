@@ -15,5 +15,6 @@ struct DGXPixels: AsyncParsableCommand {
             ServeCommand.self, GenerateCommand.self, BatchCommand.self, DeployCommand.self, ValidateCommand.self,
             DemoCommand.self,
         ],
-        defaultSubcommand: ServeCommand.self)
+        defaultSubcommand: ServeCommand.self
+    )
 }

@@ -10,7 +10,9 @@ import PixelsMCP
 /// SDK's `Client`, exactly as Claude Desktop would, and prints what landed in the project.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Run an MCP client session that generates a sprite set into a Bevy project.")
+        commandName: "demo",
+        abstract: "Run an MCP client session that generates a sprite set into a Bevy project."
+    )
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The Bevy project to deploy into.") var project = "examples/bevy-game"
@@ -22,7 +24,9 @@ struct DemoCommand: AsyncParsableCommand {
         defer { if server.process.isRunning { server.process.terminate() } }
         let client = Client(name: "dgx-pixels-demo", version: "0.1.0")
         let initialize = try await client.connect(transport: server.transport)
-        Console.out("connected to \(initialize.serverInfo.name) \(initialize.serverInfo.version) (MCP \(initialize.protocolVersion))")
+        Console.out(
+            "connected to \(initialize.serverInfo.name) \(initialize.serverInfo.version) (MCP \(initialize.protocolVersion))"
+        )
         let tools = try await client.listTools().tools.map(\.name)
         Console.out("tools: \(tools.joined(separator: ", "))")
 
@@ -33,13 +37,18 @@ struct DemoCommand: AsyncParsableCommand {
             ])
         }
         let batch = try await call(
-            client, "generate_batch", ["items": .array(items), "style": "16bit", "deploy_to": .string(projectPath)])
+            client,
+            "generate_batch",
+            ["items": .array(items), "style": "16bit", "deploy_to": .string(projectPath)]
+        )
         let job = batch["job"]?.objectValue
         Console.out("generated \(job?["succeeded"]?.intValue ?? 0) of \(job?["total"]?.intValue ?? 0) sprites")
         for sprite in batch["deployment"]?.objectValue?["sprites"]?.arrayValue ?? [] {
             let entry = sprite.objectValue ?? [:]
             let action = entry["action"]?.stringValue ?? "?"
-            Console.out("  \(action): \(entry["png_path"]?.stringValue ?? "?")  (load \"\(entry["asset_path"]?.stringValue ?? "?")\")")
+            Console.out(
+                "  \(action): \(entry["png_path"]?.stringValue ?? "?")  (load \"\(entry["asset_path"]?.stringValue ?? "?")\")"
+            )
         }
         if let first = job?["items"]?.arrayValue?.first?.objectValue?["sprite"]?.objectValue,
             let uri = first["uri"]?.stringValue
@@ -88,7 +97,8 @@ struct DemoCommand: AsyncParsableCommand {
         let transport = StdioLineTransport(
             input: fromServer.fileHandleForReading.fileDescriptor,
             output: toServer.fileHandleForWriting.fileDescriptor,
-            logger: Logger(label: "dgx-pixels.demo"))
+            logger: Logger(label: "dgx-pixels.demo")
+        )
         return (process, transport, toServer.fileHandleForWriting)
     }
 }

@@ -5,8 +5,10 @@ import SpriteEngine
 /// `dgx-pixels deploy PROJECT SPRITE…`: sprites into a Bevy project.
 struct DeployCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "deploy", abstract: "Deploy sprites into a Bevy project's assets/.",
-        discussion: "Example: dgx-pixels deploy examples/bevy-game ./knight.png --category characters")
+        commandName: "deploy",
+        abstract: "Deploy sprites into a Bevy project's assets/.",
+        discussion: "Example: dgx-pixels deploy examples/bevy-game ./knight.png --category characters"
+    )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Root of the Bevy project (holds Cargo.toml).") var project: String
@@ -24,7 +26,8 @@ struct DeployCommand: AsyncParsableCommand {
         let engine = EngineFactory.makeEngine(configuration)
         var draft = DeployDraft(
             project: GlobalOptions.absolute(project),
-            sprites: sprites.map { JobRecordID.looksLikeID($0) ? $0 : GlobalOptions.absolute($0) })
+            sprites: sprites.map { JobRecordID.looksLikeID($0) ? $0 : GlobalOptions.absolute($0) }
+        )
         draft.category = category
         draft.name = name
         draft.onConflict = onConflict
@@ -33,9 +36,13 @@ struct DeployCommand: AsyncParsableCommand {
         draft.dryRun = dryRun
         do {
             let report = try await engine.deploy(draft)
-            if json { try Console.json(report) } else {
+            if json {
+                try Console.json(report)
+            } else {
                 for sprite in report.sprites {
-                    Console.out("\(report.dryRun ? "would " : "")\(sprite.action.rawValue): \(sprite.pngPath)  (asset path \"\(sprite.assetPath)\")")
+                    Console.out(
+                        "\(report.dryRun ? "would " : "")\(sprite.action.rawValue): \(sprite.pngPath)  (asset path \"\(sprite.assetPath)\")"
+                    )
                 }
                 Console.out("manifest: \(report.manifestPath)")
                 for note in report.notes { Console.out("note: \(note)") }

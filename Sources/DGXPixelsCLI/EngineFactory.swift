@@ -7,6 +7,9 @@ enum EngineFactory {
         // `auto` falls back to the embedded engine; ComfyUI backends plug in here.
         let generator: any Generator = ProceduralGenerator()
         return GenerationEngine(
-            configuration: configuration, generator: generator, logger: Logger(label: "dgx-pixels.engine"))
+            configuration: configuration,
+            generator: generator,
+            logger: Logger(label: "dgx-pixels.engine")
+        )
     }
 }

@@ -5,8 +5,10 @@ import SpriteEngine
 /// `dgx-pixels generate PROMPT`: one sprite from the shell.
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Generate one sprite.",
-        discussion: "Example: dgx-pixels generate \"red knight\" --size 32 --seed 7 --category character")
+        commandName: "generate",
+        abstract: "Generate one sprite.",
+        discussion: "Example: dgx-pixels generate \"red knight\" --size 32 --seed 7 --category character"
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: SpriteOptions
@@ -20,8 +22,15 @@ struct GenerateCommand: AsyncParsableCommand {
         do {
             let request = try options.draft(prompt: prompt, name: name).resolve(with: configuration)
             let (record, deployment) = try await JobRunner.run(
-                [request], kind: "sprite", engine: engine, concurrency: 1, deployTo: options.deployTo)
-            if json { try Console.json(Output(job: record, deployment: deployment)) } else {
+                [request],
+                kind: "sprite",
+                engine: engine,
+                concurrency: 1,
+                deployTo: options.deployTo
+            )
+            if json {
+                try Console.json(Output(job: record, deployment: deployment))
+            } else {
                 Console.out(JobRunner.describe(record, deployment: deployment))
             }
             if record.failed > 0 { throw ExitCode.failure }

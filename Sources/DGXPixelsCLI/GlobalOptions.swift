@@ -5,7 +5,10 @@ import SpriteEngine
 
 /// Options every command takes: where the configuration is and how much to log (to stderr).
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Configuration file (default: $DGX_PIXELS_CONFIG, ./dgx-pixels.yaml, ~/.config/dgx-pixels/config.yaml).")
+    @Option(
+        name: .long,
+        help: "Configuration file (default: $DGX_PIXELS_CONFIG, ./dgx-pixels.yaml, ~/.config/dgx-pixels/config.yaml)."
+    )
     var config: String?
 
     @Option(name: .long, help: "Override the output directory for generated sprites.")
@@ -25,12 +28,15 @@ struct GlobalOptions: ParsableArguments {
         }
         if let outputDir {
             let path = (outputDir as NSString).expandingTildeInPath
-            configuration.output.directory = URL(
-                fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            ).standardizedFileURL
+            configuration.output.directory =
+                URL(
+                    fileURLWithPath: path,
+                    relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                ).standardizedFileURL
         }
         let configured = configuration.source == nil ? defaultLogLevel : Logger.Level(rawValue: configuration.logLevel)
-        let level = logLevel.flatMap(Logger.Level.init(rawValue:))
+        let level =
+            logLevel.flatMap(Logger.Level.init(rawValue:))
             ?? ProcessInfo.processInfo.environment["DGX_PIXELS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
             ?? configured ?? defaultLogLevel
         LoggingBootstrap.start(level: level)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import BevyAssets
+import Foundation
 import SpriteEngine
 
 /// Runs a generate job from the shell and deploys its sprites if asked: shared by `generate` and `batch`.
@@ -16,10 +16,16 @@ enum JobRunner {
             FileHandle.standardError.write(Data("  \(event.message)\n".utf8))
         }
         let record = try await engine.run(
-            requests, kind: kind, concurrency: concurrency, waitSeconds: 24 * 3600,
-            progress: requests.count > 1 ? progress : .none)
+            requests,
+            kind: kind,
+            concurrency: concurrency,
+            waitSeconds: 24 * 3600,
+            progress: requests.count > 1 ? progress : .none
+        )
         guard let project = deployTo, record.succeeded > 0 else { return (record, nil) }
-        let report = try await engine.deploy(DeployDraft(project: GlobalOptions.absolute(project), sprites: [record.id]))
+        let report = try await engine.deploy(
+            DeployDraft(project: GlobalOptions.absolute(project), sprites: [record.id])
+        )
         return (record, report)
     }
 
@@ -29,14 +35,17 @@ enum JobRunner {
         for item in record.items {
             if let sprite = item.sprite {
                 lines.append(
-                    "\(sprite.path)  \(sprite.width)x\(sprite.height)  \(sprite.colorsUsed) colours  seed \(sprite.seed)  engine \(sprite.engine)")
+                    "\(sprite.path)  \(sprite.width)x\(sprite.height)  \(sprite.colorsUsed) colours  seed \(sprite.seed)  engine \(sprite.engine)"
+                )
             } else {
                 lines.append("FAILED \(item.name): \(item.error ?? item.status.rawValue)")
             }
         }
         if let deployment {
             for sprite in deployment.sprites {
-                lines.append("deployed \(sprite.action.rawValue): \(sprite.pngPath)  (asset path \"\(sprite.assetPath)\")")
+                lines.append(
+                    "deployed \(sprite.action.rawValue): \(sprite.pngPath)  (asset path \"\(sprite.assetPath)\")"
+                )
             }
             lines.append("manifest: \(deployment.manifestPath)")
         }

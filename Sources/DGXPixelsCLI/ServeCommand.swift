@@ -6,7 +6,9 @@ import SpriteEngine
 /// `dgx-pixels serve`: the MCP server on stdio.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve MCP over stdio (the default).")
+        commandName: "serve",
+        abstract: "Serve MCP over stdio (the default)."
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -5,7 +5,9 @@ import SpriteEngine
 /// `dgx-pixels validate FILE…`: validation reports; exit 1 when any file has errors.
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Validate PNG files as game sprites (exit 1 on errors).")
+        commandName: "validate",
+        abstract: "Validate PNG files as game sprites (exit 1 on errors)."
+    )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "PNG files or sprite:// URIs.") var files: [String]
@@ -30,13 +32,18 @@ struct ValidateCommand: AsyncParsableCommand {
                 throw JobRunner.fail(error)
             }
         }
-        if json { try Console.json(reports) } else {
+        if json {
+            try Console.json(reports)
+        } else {
             for entry in reports {
                 let report = entry.report
                 Console.out(
                     "\(report.valid ? "ok  " : "FAIL") \(entry.path)  \(report.width ?? 0)x\(report.height ?? 0)  "
-                        + "\(report.colorCount.map(String.init) ?? "?") colours  \(report.fileSize) bytes")
-                for issue in report.issues { Console.out("     \(issue.severity.rawValue) \(issue.code): \(issue.message)") }
+                        + "\(report.colorCount.map(String.init) ?? "?") colours  \(report.fileSize) bytes"
+                )
+                for issue in report.issues {
+                    Console.out("     \(issue.severity.rawValue) \(issue.code): \(issue.message)")
+                }
             }
         }
         if failed { throw ExitCode.failure }

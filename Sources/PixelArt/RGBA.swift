@@ -46,10 +46,11 @@ package struct RGBA: Hashable, Sendable, Codable {
     /// `#rrggbb`, or `#rrggbbaa` when not opaque.
     package var hex: String {
         let channels = a == 255 ? [r, g, b] : [r, g, b, a]
-        return "#" + channels.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        return "#"
+            + channels.map { byte in
+                let digits = String(byte, radix: 16)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined()
     }
 
     package var isOpaque: Bool { a == 255 }

@@ -36,8 +36,10 @@ struct CommandLineTests {
         #expect(failing.status == 1)
         #expect(failing.stdout.contains("not_png"))
         let made = try binary.run(["generate", "gold coin", "--size", "16", "--json"])
-        let path = try #require(made.stdout.range(of: "\"path\" : \"([^\"]+)\"", options: .regularExpression)
-            .map { String(made.stdout[$0]).components(separatedBy: "\"")[3] })
+        let path = try #require(
+            made.stdout.range(of: "\"path\" : \"([^\"]+)\"", options: .regularExpression)
+                .map { String(made.stdout[$0]).components(separatedBy: "\"")[3] }
+        )
         #expect(try binary.run(["validate", path]).status == 0)
     }
 

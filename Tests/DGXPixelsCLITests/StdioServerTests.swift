@@ -18,8 +18,10 @@ struct StdioServerTests {
         var input = Data()
         input += try Self.line([
             "jsonrpc": "2.0", "id": 1, "method": "initialize",
-            "params": ["protocolVersion": "2025-06-18", "capabilities": [:] as [String: Any],
-                       "clientInfo": ["name": "stdio-test", "version": "1"]],
+            "params": [
+                "protocolVersion": "2025-06-18", "capabilities": [:] as [String: Any],
+                "clientInfo": ["name": "stdio-test", "version": "1"],
+            ],
         ])
         input += try Self.line(["jsonrpc": "2.0", "method": "notifications/initialized"])
         input += try Self.line(["jsonrpc": "2.0", "id": 2, "method": "tools/list"])
@@ -41,7 +43,9 @@ struct StdioServerTests {
         var responses: [Int: [String: Any]] = [:]
         for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
             let object = try #require(
-                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                "not JSON: \(line)"
+            )
             #expect(object["jsonrpc"] as? String == "2.0")
             if let id = object["id"] as? Int { responses[id] = object }
         }
@@ -59,11 +63,15 @@ struct StdioServerTests {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (process, stdin, stdout, _) = try binary.start(["serve"])
-        stdin.write(try Self.line([
-            "jsonrpc": "2.0", "id": 1, "method": "initialize",
-            "params": ["protocolVersion": "2025-06-18", "capabilities": [:] as [String: Any],
-                       "clientInfo": ["name": "stdio-test", "version": "1"]],
-        ]))
+        stdin.write(
+            try Self.line([
+                "jsonrpc": "2.0", "id": 1, "method": "initialize",
+                "params": [
+                    "protocolVersion": "2025-06-18", "capabilities": [:] as [String: Any],
+                    "clientInfo": ["name": "stdio-test", "version": "1"],
+                ],
+            ])
+        )
         _ = stdout.availableData  // the initialize answer: the server is up
         process.terminate()
         process.waitUntilExit()

@@ -18,7 +18,11 @@ struct MCPHarness {
         var configuration = Configuration(environment: ["HOME": root.path])
         configuration.output.directory = root.appendingPathComponent("out")
         configure(&configuration)
-        let engine = GenerationEngine(configuration: configuration, generator: ProceduralGenerator(), logger: Logger(label: "test"))
+        let engine = GenerationEngine(
+            configuration: configuration,
+            generator: ProceduralGenerator(),
+            logger: Logger(label: "test")
+        )
         let server = await MCPServerRunner(engine: engine, logger: Logger(label: "test")).makeServer()
         let (clientTransport, serverTransport) = await InMemoryTransport.createConnectedPair()
         try await server.start(transport: serverTransport)
@@ -36,7 +40,10 @@ struct MCPHarness {
     /// A minimal Bevy project under the scratch directory.
     func makeBevyProject(version: String = "0.15") throws -> URL {
         let project = root.appendingPathComponent("game-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: project.appendingPathComponent("src"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: project.appendingPathComponent("src"),
+            withIntermediateDirectories: true
+        )
         let manifest = "[package]\nname = \"game\"\nversion = \"0.1.0\"\n\n[dependencies]\nbevy = \"\(version)\"\n"
         try Data(manifest.utf8).write(to: project.appendingPathComponent("Cargo.toml"))
         return project

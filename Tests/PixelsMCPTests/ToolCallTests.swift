@@ -12,7 +12,11 @@ struct ToolCallTests {
         let harness = try await MCPHarness.start()
         defer { Task { await harness.stop() } }
         let tools = try await harness.client.listTools().tools
-        #expect(Set(tools.map(\.name)) == ["generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "validate_sprite"])
+        #expect(
+            Set(tools.map(\.name)) == [
+                "generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "validate_sprite",
+            ]
+        )
         for tool in tools {
             #expect(tool.inputSchema.objectValue?["additionalProperties"] == .bool(false))
             #expect(tool.outputSchema?.objectValue?["type"] == "object")
@@ -24,7 +28,9 @@ struct ToolCallTests {
         let harness = try await MCPHarness.start()
         defer { Task { await harness.stop() } }
         let result = try await harness.call(
-            "generate_sprite", ["prompt": "red knight", "size": 24, "seed": 42, "category": "character"])
+            "generate_sprite",
+            ["prompt": "red knight", "size": 24, "seed": 42, "category": "character"]
+        )
         #expect(result.isError == false)
         let structured = try #require(result.structuredContent?.objectValue)
         #expect(structured["status"] == "succeeded")
@@ -54,31 +60,35 @@ struct ToolCallTests {
         #expect(try PNGCodec.decode(blob).width == 24)
     }
 
-    @Test("Bad arguments are isError results naming the field; nothing is written", arguments: [
-        (["size": 32] as [String: Value], "prompt"),
-        (["prompt": ""], "prompt"),
-        (["prompt": 7], "prompt"),
-        (["prompt": "knight", "size": 0], "size"),
-        (["prompt": "knight", "size": -4], "size"),
-        (["prompt": "knight", "size": 10000], "size"),
-        (["prompt": "knight", "size": "huge"], "size"),
-        (["prompt": "knight", "size": "10x10000"], "size"),
-        (["prompt": "knight", "seed": "seven"], "seed"),
-        (["prompt": "knight", "style": "oil-paint"], "style"),
-        (["prompt": "knight", "palette": "rainbow"], "palette"),
-        (["prompt": "knight", "colors": 0], "colors"),
-        (["prompt": "knight", "name": "a/b"], "name"),
-        (["prompt": "knight", "name": ".."], "name"),
-        (["prompt": "knight", "category": "x\u{0}y"], "category"),
-        (["prompt": "knight", "sise": 32], "sise"),
-    ])
+    @Test(
+        "Bad arguments are isError results naming the field; nothing is written",
+        arguments: [
+            (["size": 32] as [String: Value], "prompt"),
+            (["prompt": ""], "prompt"),
+            (["prompt": 7], "prompt"),
+            (["prompt": "knight", "size": 0], "size"),
+            (["prompt": "knight", "size": -4], "size"),
+            (["prompt": "knight", "size": 10000], "size"),
+            (["prompt": "knight", "size": "huge"], "size"),
+            (["prompt": "knight", "size": "10x10000"], "size"),
+            (["prompt": "knight", "seed": "seven"], "seed"),
+            (["prompt": "knight", "style": "oil-paint"], "style"),
+            (["prompt": "knight", "palette": "rainbow"], "palette"),
+            (["prompt": "knight", "colors": 0], "colors"),
+            (["prompt": "knight", "name": "a/b"], "name"),
+            (["prompt": "knight", "name": ".."], "name"),
+            (["prompt": "knight", "category": "x\u{0}y"], "category"),
+            (["prompt": "knight", "sise": 32], "sise"),
+        ]
+    )
     func badArguments(arguments: [String: Value], field: String) async throws {
         let harness = try await MCPHarness.start()
         defer { Task { await harness.stop() } }
         let result = try await harness.call("generate_sprite", arguments)
         #expect(result.isError == true)
         #expect(result.text.contains("'\(field)'"), "\(result.text)")
-        let written = (try? FileManager.default.contentsOfDirectory(atPath: harness.configuration.output.directory.path)) ?? []
+        let written =
+            (try? FileManager.default.contentsOfDirectory(atPath: harness.configuration.output.directory.path)) ?? []
         #expect(written.isEmpty)
     }
 
@@ -92,7 +102,10 @@ struct ToolCallTests {
         #expect(tooMany.isError == true && tooMany.text.contains("at most 3"))
         let neither = try await harness.call("generate_batch", ["size": 16])
         #expect(neither.isError == true)
-        let badItem = try await harness.call("generate_batch", ["items": [["prompt": "ok"], ["prompt": "bad", "size": 2]]])
+        let badItem = try await harness.call(
+            "generate_batch",
+            ["items": [["prompt": "ok"], ["prompt": "bad", "size": 2]]]
+        )
         #expect(badItem.isError == true && badItem.text.contains("items[1].size"))
     }
 
@@ -101,7 +114,9 @@ struct ToolCallTests {
         let harness = try await MCPHarness.start()
         defer { Task { await harness.stop() } }
         let result = try await harness.call(
-            "generate_batch", ["prompts": ["green slime", "green slime", "gold coin"], "size": 16, "seed": 5])
+            "generate_batch",
+            ["prompts": ["green slime", "green slime", "gold coin"], "size": 16, "seed": 5]
+        )
         #expect(result.isError == false)
         let job = try #require(result.structuredContent?.objectValue?["job"]?.objectValue)
         let itemValues = try #require(job["items"]?.arrayValue)
@@ -121,25 +136,36 @@ struct ToolCallTests {
         let made = try await harness.call("generate_sprite", ["prompt": "gold coin", "name": "coin", "size": 16])
         let jobID = try #require(made.structuredContent?.objectValue?["job_id"]?.stringValue)
         let result = try await harness.call(
-            "deploy_to_bevy", ["project": .string(project.path), "sprites": [.string(jobID)], "category": "items"])
+            "deploy_to_bevy",
+            ["project": .string(project.path), "sprites": [.string(jobID)], "category": "items"]
+        )
         #expect(result.isError == false, "\(result.text)")
         let assets = project.appendingPathComponent("assets/sprites/items")
         #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("coin.png").path))
         let meta = try String(contentsOf: assets.appendingPathComponent("coin.png.meta"), encoding: .utf8)
         #expect(meta.contains("bevy_render::texture::image_loader::ImageLoader"))
-        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("assets/sprites/manifest.json").path))
+        #expect(
+            FileManager.default.fileExists(atPath: project.appendingPathComponent("assets/sprites/manifest.json").path)
+        )
 
         let missing = try await harness.call(
-            "deploy_to_bevy", ["project": .string(harness.root.path + "/nope"), "sprites": [.string(jobID)]])
+            "deploy_to_bevy",
+            ["project": .string(harness.root.path + "/nope"), "sprites": [.string(jobID)]]
+        )
         #expect(missing.isError == true)
         let notBevy = harness.root.appendingPathComponent("plain")
         try FileManager.default.createDirectory(at: notBevy, withIntermediateDirectories: true)
         try Data("[package]\nname = \"x\"\n".utf8).write(to: notBevy.appendingPathComponent("Cargo.toml"))
-        let plain = try await harness.call("deploy_to_bevy", ["project": .string(notBevy.path), "sprites": [.string(jobID)]])
+        let plain = try await harness.call(
+            "deploy_to_bevy",
+            ["project": .string(notBevy.path), "sprites": [.string(jobID)]]
+        )
         #expect(plain.isError == true && plain.text.contains("bevy"))
         for bad in ["../up", "a/b", "nul\u{0}"] {
             let named = try await harness.call(
-                "deploy_to_bevy", ["project": .string(project.path), "sprites": [.string(jobID)], "name": .string(bad)])
+                "deploy_to_bevy",
+                ["project": .string(project.path), "sprites": [.string(jobID)], "name": .string(bad)]
+            )
             #expect(named.isError == true && named.text.contains("'name'"))
         }
     }
@@ -193,7 +219,10 @@ struct ToolCallTests {
         var meta = Metadata()
         meta.progressToken = .string("tok")
         let context: RequestContext<CallTool.Result> = try await harness.client.callTool(
-            name: "generate_batch", arguments: ["prompts": ["a", "b", "c", "d"], "size": 16], meta: meta)
+            name: "generate_batch",
+            arguments: ["prompts": ["a", "b", "c", "d"], "size": 16],
+            meta: meta
+        )
         _ = try await context.value
         for _ in 0..<200 where await seen.values.last != 4 {
             try await Task.sleep(for: .milliseconds(10))  // notifications may be delivered just after the result

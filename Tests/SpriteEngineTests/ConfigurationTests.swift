@@ -51,7 +51,9 @@ struct ConfigurationTests {
     @Test("A style in the file overrides only the fields it sets")
     func styleOverride() throws {
         let configuration = try Configuration.parse(
-            yaml: "styles:\n  8bit:\n    size: 24\n  mono:\n    palette: ['#000000', '#ffffff']\n", environment: [:])
+            yaml: "styles:\n  8bit:\n    size: 24\n  mono:\n    palette: ['#000000', '#ffffff']\n",
+            environment: [:]
+        )
         #expect(configuration.styles["8bit"]?.size == SpriteSize(square: 24))
         #expect(configuration.styles["8bit"]?.palette?.name == "nes")
         #expect(configuration.styles["mono"]?.palette?.colors.count == 2)
@@ -67,11 +69,17 @@ struct ConfigurationTests {
         let here = ConfigurationLoader(environment: environment, currentDirectory: directory.url)
         #expect(try here.load().generation.concurrency == 2)
         #expect(try here.load(explicitPath: "explicit.yaml").generation.concurrency == 5)
-        let elsewhere = ConfigurationLoader(environment: environment, currentDirectory: directory.url.appendingPathComponent("xdg"))
+        let elsewhere = ConfigurationLoader(
+            environment: environment,
+            currentDirectory: directory.url.appendingPathComponent("xdg")
+        )
         #expect(try elsewhere.load().generation.concurrency == 3)
         var withVariable = environment
         withVariable["DGX_PIXELS_CONFIG"] = directory.path + "/explicit.yaml"
-        #expect(try ConfigurationLoader(environment: withVariable, currentDirectory: directory.url).load().generation.concurrency == 5)
+        #expect(
+            try ConfigurationLoader(environment: withVariable, currentDirectory: directory.url).load().generation
+                .concurrency == 5
+        )
         #expect(throws: SpriteEngineError.self) { try here.load(explicitPath: "missing.yaml") }
     }
 
@@ -86,15 +94,22 @@ struct ConfigurationTests {
         #expect(configuration.output.directory.path == "/tmp/sprites-out")
         #expect(configuration.limits.maxBatch == 7)
         #expect(configuration.engine == .procedural)
-        let bad = ConfigurationLoader(environment: ["HOME": directory.path, "DGX_PIXELS_MAX_BATCH": "lots"], currentDirectory: directory.url)
+        let bad = ConfigurationLoader(
+            environment: ["HOME": directory.path, "DGX_PIXELS_MAX_BATCH": "lots"],
+            currentDirectory: directory.url
+        )
         #expect { try bad.load() } throws: { "\($0)".contains("DGX_PIXELS_MAX_BATCH") }
     }
 
     @Test("The default output directory is under the user's data directory, never the working directory")
     func defaultOutputDirectory() {
-        #expect(Configuration(environment: ["HOME": "/home/ada"]).output.directory.path
-            == "/home/ada/.local/share/dgx-pixels/sprites")
-        #expect(Configuration(environment: ["HOME": "/home/ada", "XDG_DATA_HOME": "/data"]).output.directory.path
-            == "/data/dgx-pixels/sprites")
+        #expect(
+            Configuration(environment: ["HOME": "/home/ada"]).output.directory.path
+                == "/home/ada/.local/share/dgx-pixels/sprites"
+        )
+        #expect(
+            Configuration(environment: ["HOME": "/home/ada", "XDG_DATA_HOME": "/data"]).output.directory.path
+                == "/data/dgx-pixels/sprites"
+        )
     }
 }

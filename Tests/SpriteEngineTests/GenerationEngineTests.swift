@@ -31,7 +31,12 @@ struct GenerationEngineTests {
     @Test("A sprite is written as a valid PNG under <output_dir>/<job-id>/<name>.png and reported")
     func generatesOne() async throws {
         let record = try await engine().run(
-            [request("red knight")], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+            [request("red knight")],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
         #expect(record.status == .succeeded)
         let sprite = try #require(record.items.first?.sprite)
         #expect(sprite.path == configuration.output.directory.path + "/\(record.id)/red-knight.png")
@@ -47,20 +52,50 @@ struct GenerationEngineTests {
 
     @Test("The same prompt, seed and options give byte-identical PNGs")
     func deterministic() async throws {
-        let first = try await engine().run([request("gold coin")], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
-        let second = try await engine().run([request("gold coin")], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let first = try await engine().run(
+            [request("gold coin")],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
+        let second = try await engine().run(
+            [request("gold coin")],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
         let a = try Data(contentsOf: URL(fileURLWithPath: try #require(first.items[0].sprite?.path)))
         let b = try Data(contentsOf: URL(fileURLWithPath: try #require(second.items[0].sprite?.path)))
         #expect(a == b)
-        let other = try await engine().run([request("gold coin", seed: 8)], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let other = try await engine().run(
+            [request("gold coin", seed: 8)],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
         #expect(try Data(contentsOf: URL(fileURLWithPath: try #require(other.items[0].sprite?.path))) != a)
     }
 
     @Test("Without a seed the engine picks one and reports it, so the sprite can be made again")
     func reportsPickedSeed() async throws {
-        let record = try await engine().run([request("blue ship", seed: nil)], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let record = try await engine().run(
+            [request("blue ship", seed: nil)],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
         let seed = try #require(record.items[0].sprite?.seed)
-        let again = try await engine().run([request("blue ship", seed: Int(seed))], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let again = try await engine().run(
+            [request("blue ship", seed: Int(seed))],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
         #expect(again.items[0].sprite?.contentHash == record.items[0].sprite?.contentHash)
     }
 
@@ -68,7 +103,12 @@ struct GenerationEngineTests {
     func batchKeepsSuccesses() async throws {
         let requests = try ["one", "please fail", "three", "four"].map { try request($0) }
         let record = try await engine(FakeGenerator()).run(
-            requests, kind: "batch", concurrency: 2, waitSeconds: 30, progress: .none)
+            requests,
+            kind: "batch",
+            concurrency: 2,
+            waitSeconds: 30,
+            progress: .none
+        )
         #expect(record.status == .partial)
         #expect(record.succeeded == 3 && record.failed == 1)
         #expect(record.items.map(\.status) == [.succeeded, .failed, .succeeded, .succeeded])
@@ -81,7 +121,13 @@ struct GenerationEngineTests {
     @Test("Past wait_seconds a call answers 'running' with the job id, and get_job follows the job")
     func waitRunsOut() async throws {
         let engine = engine(FakeGenerator())
-        let record = try await engine.run([request("hang forever")], kind: "sprite", concurrency: 1, waitSeconds: 0.05, progress: .none)
+        let record = try await engine.run(
+            [request("hang forever")],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 0.05,
+            progress: .none
+        )
         #expect(record.status == .running)
         #expect(try await engine.job(record.id).status == .running)
         await engine.cancel(record.id)
@@ -91,7 +137,13 @@ struct GenerationEngineTests {
 
     @Test("A finished job's record is answered by a new engine (after a restart)")
     func recordSurvivesRestart() async throws {
-        let record = try await engine().run([request("green slime")], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let record = try await engine().run(
+            [request("green slime")],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
         let restarted = engine()
         #expect(try await restarted.job(record.id) == record)
         await #expect(throws: SpriteEngineError.unknownJob("20990101-000000-abcdef")) {
@@ -104,7 +156,13 @@ struct GenerationEngineTests {
         let events = EventLog()
         let reporter = ProgressReporter { await events.append($0) }
         let requests = try (0..<6).map { try request("item \($0)") }
-        _ = try await engine(FakeGenerator()).run(requests, kind: "batch", concurrency: 3, waitSeconds: 30, progress: reporter)
+        _ = try await engine(FakeGenerator()).run(
+            requests,
+            kind: "batch",
+            concurrency: 3,
+            waitSeconds: 30,
+            progress: reporter
+        )
         let values = await events.events.map(\.progress)
         #expect(values.count == 6)
         #expect(Set(values) == Set((1...6).map(Double.init)))
@@ -113,11 +171,20 @@ struct GenerationEngineTests {
 
     @Test("A sprite:// URI resolves only to stored sprites")
     func uriResolution() async throws {
-        let record = try await engine().run([request("gold coin")], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let record = try await engine().run(
+            [request("gold coin")],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
         let uri = try #require(record.items[0].sprite?.uri)
         let store = SpriteStore(root: configuration.output.directory)
         #expect(try store.file(for: uri).lastPathComponent == "gold-coin.png")
-        for bad in ["sprite://\(record.id)/../../etc/passwd", "sprite://x/y.png", "file:///etc/passwd", "sprite://\(record.id)/missing.png"] {
+        for bad in [
+            "sprite://\(record.id)/../../etc/passwd", "sprite://x/y.png", "file:///etc/passwd",
+            "sprite://\(record.id)/missing.png",
+        ] {
             #expect(throws: SpriteEngineError.self) { try store.file(for: bad) }
         }
     }

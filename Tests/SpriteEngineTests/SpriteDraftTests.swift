@@ -27,10 +27,13 @@ struct SpriteDraftTests {
         #expect(request.category == "misc")
     }
 
-    @Test("Sizes: N, 'N' and 'WxH' within 8-256; anything else names 'size'", arguments: [
-        (SpriteDraft.SizeInput.edge(0), false), (.edge(-3), false), (.edge(10000), false), (.text("abc"), false),
-        (.text("32x"), false), (.text("7"), false), (.edge(8), true), (.text("256"), true), (.text("24x48"), true),
-    ])
+    @Test(
+        "Sizes: N, 'N' and 'WxH' within 8-256; anything else names 'size'",
+        arguments: [
+            (SpriteDraft.SizeInput.edge(0), false), (.edge(-3), false), (.edge(10000), false), (.text("abc"), false),
+            (.text("32x"), false), (.text("7"), false), (.edge(8), true), (.text("256"), true), (.text("24x48"), true),
+        ]
+    )
     func sizes(input: SpriteDraft.SizeInput, accepted: Bool) throws {
         if accepted {
             _ = try resolve { $0.size = input }

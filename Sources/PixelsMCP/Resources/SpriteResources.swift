@@ -8,23 +8,35 @@ enum SpriteResources {
 
     static let templates = [
         Resource.Template(
-            uriTemplate: "sprite://{job_id}/{file}", name: "sprite", title: "Generated sprite",
-            description: "A PNG made by generate_sprite or generate_batch.", mimeType: "image/png")
+            uriTemplate: "sprite://{job_id}/{file}",
+            name: "sprite",
+            title: "Generated sprite",
+            description: "A PNG made by generate_sprite or generate_batch.",
+            mimeType: "image/png"
+        )
     ]
 
     static func list(engine: GenerationEngine) async -> [Resource] {
         var resources = [
             Resource(
-                name: "styles", uri: stylesURI, title: "Style presets",
+                name: "styles",
+                uri: stylesURI,
+                title: "Style presets",
                 description: "The style presets generate_sprite accepts, with their palettes and sizes.",
-                mimeType: "application/json")
+                mimeType: "application/json"
+            )
         ]
         for sprite in await engine.recentSprites(limit: 100) {
             resources.append(
                 Resource(
-                    name: sprite.name + ".png", uri: sprite.uri, title: sprite.prompt,
+                    name: sprite.name + ".png",
+                    uri: sprite.uri,
+                    title: sprite.prompt,
                     description: "\(sprite.width)×\(sprite.height) \(sprite.category) sprite, seed \(sprite.seed)",
-                    mimeType: "image/png", size: sprite.fileSize))
+                    mimeType: "image/png",
+                    size: sprite.fileSize
+                )
+            )
         }
         return resources
     }

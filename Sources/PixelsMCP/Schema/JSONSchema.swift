@@ -35,7 +35,12 @@ enum JSONSchema {
         return .object(schema)
     }
 
-    static func integer(_ description: String, minimum: Int? = nil, maximum: Int? = nil, defaultValue: Int? = nil)
+    static func integer(
+        _ description: String,
+        minimum: Int? = nil,
+        maximum: Int? = nil,
+        defaultValue: Int? = nil
+    )
         -> Value
     {
         var schema: [String: Value] = ["type": "integer", "description": .string(description)]
@@ -65,7 +70,7 @@ enum JSONSchema {
         return .object(schema)
     }
 
-    /// A value of one of several shapes (e.g. `size`: an integer or a `WxH` string).
+    /// A value of one of several shapes, such as `size`: an integer or a `WxH` string.
     static func anyOf(_ description: String, _ alternatives: [Value]) -> Value {
         .object(["description": .string(description), "anyOf": .array(alternatives)])
     }

@@ -35,7 +35,8 @@ enum SchemaValidator {
             if let maximum = rules["maxLength"]?.intValue, text.count > maximum {
                 return (field, "must be at most \(maximum) characters, got \(text.count)")
             }
-            if let pattern = rules["pattern"]?.stringValue, text.range(of: pattern, options: .regularExpression) == nil {
+            if let pattern = rules["pattern"]?.stringValue, text.range(of: pattern, options: .regularExpression) == nil
+            {
                 return (field, "'\(text.debugDescription.dropFirst().dropLast())' does not match \(pattern)")
             }
         case .int, .double:

@@ -28,8 +28,12 @@ package struct MCPServerRunner: Sendable {
                 Generates pixel-art game sprites (generate_sprite, generate_batch) and deploys them into Bevy \
                 projects (deploy_to_bevy). Long jobs answer status 'running' with a job_id: poll get_job.
                 """,
-            capabilities: .init(logging: .init(), resources: .init(subscribe: false, listChanged: false),
-                                tools: .init(listChanged: false)))
+            capabilities: .init(
+                logging: .init(),
+                resources: .init(subscribe: false, listChanged: false),
+                tools: .init(listChanged: false)
+            )
+        )
         let registry = self.registry
         let engine = self.engine
         let clientLevel = ClientLogLevel()
@@ -64,8 +68,13 @@ package struct MCPServerRunner: Sendable {
         logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
         let stop = ShutdownSignal.install(logger: logger)
         _ = await firstOf([{ await server.waitUntilCompleted() }, { await stop.wait() }])
-        logger.info("input closed; answering requests in flight", metadata: ["open": "\(transport.ledger.openRequests)"])
-        _ = await firstOf([{ await transport.ledger.waitUntilSettled() }, { try? await Task.sleep(for: shutdownGrace) }])
+        logger.info(
+            "input closed; answering requests in flight",
+            metadata: ["open": "\(transport.ledger.openRequests)"]
+        )
+        _ = await firstOf([
+            { await transport.ledger.waitUntilSettled() }, { try? await Task.sleep(for: shutdownGrace) },
+        ])
         await engine.shutdown()
         await server.stop()
         logger.info("stopped")

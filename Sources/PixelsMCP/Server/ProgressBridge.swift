@@ -16,7 +16,11 @@ enum ProgressBridge {
             }
             guard isNew else { return }
             let parameters = ProgressNotification.Parameters(
-                progressToken: token, progress: event.progress, total: event.total, message: event.message)
+                progressToken: token,
+                progress: event.progress,
+                total: event.total,
+                message: event.message
+            )
             try? await server.notify(ProgressNotification.message(parameters))
         }
     }

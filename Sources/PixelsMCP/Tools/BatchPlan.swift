@@ -3,7 +3,10 @@ import SpriteEngine
 
 /// Turns `generate_batch` arguments into one validated request per item, with unique file names.
 enum BatchPlan {
-    static func requests(from arguments: [String: Value], configuration: Configuration) throws(SpriteEngineError)
+    static func requests(
+        from arguments: [String: Value],
+        configuration: Configuration
+    ) throws(SpriteEngineError)
         -> [SpriteRequest]
     {
         let prompts = arguments["prompts"]?.arrayValue
@@ -13,7 +16,8 @@ enum BatchPlan {
                 field: prompts == nil ? "prompts" : "items",
                 message: prompts == nil
                     ? "give either 'prompts' (a list of strings) or 'items' (a list of objects with a prompt)"
-                    : "give 'prompts' or 'items', not both")
+                    : "give 'prompts' or 'items', not both"
+            )
         }
         let shared = SpriteOptionsSchema.draft(from: arguments)
         let baseSeed = SpriteOptionsSchema.integer(arguments["seed"])

@@ -12,10 +12,14 @@ extension CallTool.Result {
     ) throws -> CallTool.Result {
         var content: [Tool.Content] = [.text(text: summary, annotations: nil, _meta: nil)]
         for preview in previews {
-            content.append(.image(data: preview.base64EncodedString(), mimeType: "image/png", annotations: nil, _meta: nil))
+            content.append(
+                .image(data: preview.base64EncodedString(), mimeType: "image/png", annotations: nil, _meta: nil)
+            )
         }
         for link in links {
-            content.append(.resourceLink(uri: link.uri, name: link.name, description: link.description, mimeType: "image/png"))
+            content.append(
+                .resourceLink(uri: link.uri, name: link.name, description: link.description, mimeType: "image/png")
+            )
         }
         return try CallTool.Result(content: content, structuredContent: encode(structured), isError: false)
     }
@@ -24,7 +28,10 @@ extension CallTool.Result {
     static func failure(_ message: String, structured: (some Encodable)? = Optional<String>.none) -> CallTool.Result {
         let value = structured.flatMap { try? encode($0) }
         return CallTool.Result(
-            content: [.text(text: message, annotations: nil, _meta: nil)], structuredContent: value, isError: true)
+            content: [.text(text: message, annotations: nil, _meta: nil)],
+            structuredContent: value,
+            isError: true
+        )
     }
 
     /// Encodes with the same key style the schemas document (keys as declared, ISO dates).

@@ -1,5 +1,5 @@
-import MCP
 import BevyAssets
+import MCP
 import SpriteEngine
 
 /// `deploy_to_bevy`: copies validated sprites into a Bevy project's assets with .meta files and the manifest.
@@ -27,14 +27,19 @@ enum DeployToBevyTool: MCPTool {
                         "action": JSONSchema.typed("string"),
                         "content_hash": JSONSchema.typed("string"),
                     ],
-                    additionalProperties: true)),
+                    additionalProperties: true
+                )
+            ),
             "files": JSONSchema.array(
-                "Every file operation, in the order performed.", items: JSONSchema.typed("object")),
+                "Every file operation, in the order performed.",
+                items: JSONSchema.typed("object")
+            ),
             "manifest_path": JSONSchema.typed("string"),
             "notes": JSONSchema.array("Remarks, e.g. a created assets/ folder.", items: JSONSchema.typed("string")),
         ],
         required: ["project", "sprites", "files", "manifest_path"],
-        additionalProperties: true)
+        additionalProperties: true
+    )
 
     static func definition(for configuration: Configuration) -> Tool {
         let project = configuration.bevy.defaultProject.map { " Default: \($0)." } ?? ""
@@ -48,34 +53,52 @@ enum DeployToBevyTool: MCPTool {
             inputSchema: JSONSchema.object(
                 properties: [
                     "project": JSONSchema.string(
-                        "Root folder of the Bevy project (holds Cargo.toml and assets/).\(project)", minLength: 1),
+                        "Root folder of the Bevy project (holds Cargo.toml and assets/).\(project)",
+                        minLength: 1
+                    ),
                     "sprites": JSONSchema.array(
                         "What to deploy: job ids, sprite:// URIs, absolute PNG paths or directories of PNGs.",
                         items: JSONSchema.string("A job id, sprite:// URI or absolute path.", minLength: 1),
-                        minItems: 1, maxItems: configuration.limits.maxBatch),
+                        minItems: 1,
+                        maxItems: configuration.limits.maxBatch
+                    ),
                     "category": JSONSchema.string(
                         "Folder under assets/sprites/. Default: each sprite's own category.",
-                        pattern: SpriteOptionsSchema.namePattern),
+                        pattern: SpriteOptionsSchema.namePattern
+                    ),
                     "name": JSONSchema.string(
-                        "New file name (one sprite only).", pattern: SpriteOptionsSchema.namePattern),
+                        "New file name (one sprite only).",
+                        pattern: SpriteOptionsSchema.namePattern
+                    ),
                     "meta": JSONSchema.boolean("Write the .meta sidecar with nearest sampling.", defaultValue: true),
                     "bevy_version": JSONSchema.string(
                         "Override the Bevy version read from Cargo.lock / Cargo.toml, e.g. '0.14'.",
-                        pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"),
+                        pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"
+                    ),
                     "on_conflict": JSONSchema.string(
                         "When a different file exists: overwrite, skip or rename. Default '\(configuration.bevy.onConflict)'.",
-                        choices: ["overwrite", "skip", "rename"]),
+                        choices: ["overwrite", "skip", "rename"]
+                    ),
                     "dry_run": JSONSchema.boolean("List the operations without writing anything.", defaultValue: false),
                 ],
-                required: configuration.bevy.defaultProject == nil ? ["project", "sprites"] : ["sprites"]),
-            annotations: .init(title: "Deploy sprites to Bevy", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false),
-            outputSchema: reportSchema)
+                required: configuration.bevy.defaultProject == nil ? ["project", "sprites"] : ["sprites"]
+            ),
+            annotations: .init(
+                title: "Deploy sprites to Bevy",
+                readOnlyHint: false,
+                destructiveHint: true,
+                idempotentHint: true,
+                openWorldHint: false
+            ),
+            outputSchema: reportSchema
+        )
     }
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         var draft = DeployDraft(
             project: arguments["project"]?.stringValue,
-            sprites: arguments["sprites"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            sprites: arguments["sprites"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        )
         draft.category = arguments["category"]?.stringValue
         draft.name = arguments["name"]?.stringValue
         draft.meta = arguments["meta"]?.boolValue

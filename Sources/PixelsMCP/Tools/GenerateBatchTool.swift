@@ -1,5 +1,5 @@
-import MCP
 import BevyAssets
+import MCP
 import SpriteEngine
 
 /// `generate_batch`: many sprites in one job; each item succeeds or fails on its own.
@@ -12,19 +12,35 @@ enum GenerateBatchTool: MCPTool {
         var properties = shared.filter { $0.key != "prompt" && $0.key != "name" }
         properties["prompts"] = JSONSchema.array(
             "Prompts sharing the options below (give this or items).",
-            items: JSONSchema.string("A prompt.", minLength: 1, maxLength: 2000), minItems: 1, maxItems: maxBatch)
+            items: JSONSchema.string("A prompt.", minLength: 1, maxLength: 2000),
+            minItems: 1,
+            maxItems: maxBatch
+        )
         properties["items"] = JSONSchema.array(
             "Sprites with their own options; unset options fall back to the shared ones (give this or prompts).",
-            items: JSONSchema.object(properties: shared, required: ["prompt"]), minItems: 1, maxItems: maxBatch)
+            items: JSONSchema.object(properties: shared, required: ["prompt"]),
+            minItems: 1,
+            maxItems: maxBatch
+        )
         properties["concurrency"] = JSONSchema.integer(
-            "How many items run at once. Default \(configuration.generation.concurrency).", minimum: 1, maximum: 64)
+            "How many items run at once. Default \(configuration.generation.concurrency).",
+            minimum: 1,
+            maximum: 64
+        )
         properties["deploy_to"] = JSONSchema.string(
-            "Root of a Bevy project to deploy every finished sprite into.", minLength: 1)
+            "Root of a Bevy project to deploy every finished sprite into.",
+            minLength: 1
+        )
         properties["wait_seconds"] = JSONSchema.number(
-            "How long to wait before answering status 'running' with the job id.", minimum: 0, maximum: 3600)
+            "How long to wait before answering status 'running' with the job id.",
+            minimum: 0,
+            maximum: 3600
+        )
         properties["seed"] = JSONSchema.integer(
             "Base seed: item i without its own seed uses seed + i. Default: random per item.",
-            minimum: 0, maximum: SpriteDraft.maxSeed - 10_000)
+            minimum: 0,
+            maximum: SpriteDraft.maxSeed - 10_000
+        )
         return Tool(
             name: name,
             description: """
@@ -33,23 +49,35 @@ enum GenerateBatchTool: MCPTool {
                 Returns one result per item in input order. Give deploy_to to place them in a Bevy project.
                 """,
             inputSchema: JSONSchema.object(properties: properties),
-            annotations: .init(title: "Generate sprites in batch", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false),
+            annotations: .init(
+                title: "Generate sprites in batch",
+                readOnlyHint: false,
+                destructiveHint: false,
+                idempotentHint: false,
+                openWorldHint: false
+            ),
             outputSchema: JSONSchema.object(
                 properties: [
                     "job": SpriteResultSchema.job,
                     "deployment": DeployToBevyTool.reportSchema,
                     "deploy_error": JSONSchema.typed("string"),
                 ],
-                required: ["job"]))
+                required: ["job"]
+            )
+        )
     }
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         let requests = try BatchPlan.requests(from: arguments, configuration: context.configuration)
         let wait = arguments["wait_seconds"].flatMap { $0.doubleValue ?? $0.intValue.map(Double.init) }
         let record = try await context.engine.run(
-            requests, kind: "batch",
-            concurrency: SpriteOptionsSchema.integer(arguments["concurrency"]) ?? context.configuration.generation.concurrency,
-            waitSeconds: wait ?? context.configuration.generation.waitSeconds, progress: context.progress)
+            requests,
+            kind: "batch",
+            concurrency: SpriteOptionsSchema.integer(arguments["concurrency"])
+                ?? context.configuration.generation.concurrency,
+            waitSeconds: wait ?? context.configuration.generation.waitSeconds,
+            progress: context.progress
+        )
         var output = Output(job: record)
         var summary = "Batch \(record.id): \(record.succeeded) of \(record.total) sprites made"
         summary += record.failed > 0 ? ", \(record.failed) failed" : ""

@@ -1,6 +1,6 @@
+import BevyAssets
 import Foundation
 import MCP
-import BevyAssets
 import SpriteEngine
 
 /// `generate_sprite`: one sprite from a prompt, optionally deployed into a Bevy project in the same call.
@@ -11,13 +11,18 @@ enum GenerateSpriteTool: MCPTool {
         var properties = SpriteOptionsSchema.properties(for: configuration)
         properties["deploy_to"] = JSONSchema.string(
             "Root of a Bevy project to deploy the sprite into once made (assets/sprites/<category>/<name>.png).",
-            minLength: 1)
+            minLength: 1
+        )
         properties["wait_seconds"] = JSONSchema.number(
             "How long to wait before answering status 'running' with the job id (then use get_job). "
                 + "Default \(Int(configuration.generation.waitSeconds)).",
-            minimum: 0, maximum: 3600)
+            minimum: 0,
+            maximum: 3600
+        )
         properties["return_image"] = JSONSchema.boolean(
-            "Include a small upscaled PNG preview in the result.", defaultValue: true)
+            "Include a small upscaled PNG preview in the result.",
+            defaultValue: true
+        )
         return Tool(
             name: name,
             description: """
@@ -26,31 +31,45 @@ enum GenerateSpriteTool: MCPTool {
                 the seed used and a validation report. Give deploy_to to also place it in a Bevy project.
                 """,
             inputSchema: JSONSchema.object(properties: properties, required: ["prompt"]),
-            annotations: .init(title: "Generate sprite", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false),
+            annotations: .init(
+                title: "Generate sprite",
+                readOnlyHint: false,
+                destructiveHint: false,
+                idempotentHint: false,
+                openWorldHint: false
+            ),
             outputSchema: JSONSchema.object(
                 properties: [
                     "job_id": JSONSchema.typed("string"),
                     "status": JSONSchema.string(
                         "succeeded, failed, or running (call get_job with job_id later).",
-                        choices: ["running", "succeeded", "failed", "cancelled"]),
+                        choices: ["running", "succeeded", "failed", "cancelled"]
+                    ),
                     "sprite": SpriteResultSchema.sprite,
                     "error": JSONSchema.typed("string"),
                     "deployment": DeployToBevyTool.reportSchema,
                 ],
-                required: ["job_id", "status"]))
+                required: ["job_id", "status"]
+            )
+        )
     }
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         let request = try SpriteOptionsSchema.draft(from: arguments).resolve(with: context.configuration)
         let wait = arguments["wait_seconds"].flatMap { $0.doubleValue ?? $0.intValue.map(Double.init) }
         let record = try await context.engine.run(
-            [request], kind: "sprite", concurrency: 1,
-            waitSeconds: wait ?? context.configuration.generation.waitSeconds, progress: context.progress)
+            [request],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: wait ?? context.configuration.generation.waitSeconds,
+            progress: context.progress
+        )
         var output = Output(jobID: record.id, status: record.status.rawValue)
         guard let item = record.items.first, record.status.isFinished else {
             return try .success(
                 summary: "Job \(record.id) is still running; call get_job with job_id '\(record.id)' for the result.",
-                structured: output)
+                structured: output
+            )
         }
         guard let sprite = item.sprite else {
             output.error = item.error ?? "the sprite was not made"
@@ -78,12 +97,17 @@ enum GenerateSpriteTool: MCPTool {
             ? []
             : (try? Data(contentsOf: URL(fileURLWithPath: sprite.path))).flatMap {
                 Preview.make(
-                    from: $0, maxEdge: context.configuration.output.previewMaxEdge,
-                    maxBytes: context.configuration.output.previewMaxBytes)
+                    from: $0,
+                    maxEdge: context.configuration.output.previewMaxEdge,
+                    maxBytes: context.configuration.output.previewMaxBytes
+                )
             }.map { [$0] } ?? []
         return try .success(
-            summary: summary, structured: output, previews: previews,
-            links: [(sprite.uri, sprite.name + ".png", "The generated sprite PNG")])
+            summary: summary,
+            structured: output,
+            previews: previews,
+            links: [(sprite.uri, sprite.name + ".png", "The generated sprite PNG")]
+        )
     }
 
     /// The structured result.

@@ -15,13 +15,20 @@ enum GetJobTool: MCPTool {
             inputSchema: JSONSchema.object(
                 properties: [
                     "job_id": JSONSchema.string(
-                        "The job id, e.g. '20261123-203512-a1b2c3'.", pattern: "^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$"),
+                        "The job id, e.g. '20261123-203512-a1b2c3'.",
+                        pattern: "^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$"
+                    ),
                     "wait_seconds": JSONSchema.number(
-                        "Wait up to this long for a running job to finish. Default 0.", minimum: 0, maximum: 3600),
+                        "Wait up to this long for a running job to finish. Default 0.",
+                        minimum: 0,
+                        maximum: 3600
+                    ),
                 ],
-                required: ["job_id"]),
+                required: ["job_id"]
+            ),
             annotations: .init(title: "Get job", readOnlyHint: true),
-            outputSchema: SpriteResultSchema.job)
+            outputSchema: SpriteResultSchema.job
+        )
     }
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {

@@ -13,20 +13,26 @@ enum SpriteOptionsSchema {
         return [
             "prompt": JSONSchema.string(
                 "What the sprite shows, e.g. 'red knight with a sword'. Colour words are honoured.",
-                minLength: 1, maxLength: 2000),
+                minLength: 1,
+                maxLength: 2000
+            ),
             "style": JSONSchema.string(
                 "Style preset: palette, default size, outline. Default '\(sizes.defaultStyle)'.",
-                choices: styles),
+                choices: styles
+            ),
             "size": JSONSchema.anyOf(
                 "Target size in pixels: an edge N or 'WxH', each edge \(sizes.minSize)-\(sizes.maxSize). "
                     + "Default: the style's size.",
                 [
                     JSONSchema.integer("Square edge.", minimum: sizes.minSize, maximum: sizes.maxSize),
                     JSONSchema.string("'N' or 'WxH', e.g. '32x48'.", pattern: "^[0-9]{1,5}([xX×][0-9]{1,5})?$"),
-                ]),
+                ]
+            ),
             "seed": JSONSchema.integer(
                 "Random seed; the same prompt, seed and options give the same sprite. Default: random (returned).",
-                minimum: 0, maximum: SpriteDraft.maxSeed),
+                minimum: 0,
+                maximum: SpriteDraft.maxSeed
+            ),
             "negative_prompt": JSONSchema.string("What to avoid (diffusion engines).", maxLength: 2000),
             "palette": JSONSchema.anyOf(
                 "Palette every colour is snapped to: a name (\(Palette.names.joined(separator: ", ")), 'none') "
@@ -34,20 +40,28 @@ enum SpriteOptionsSchema {
                 [
                     JSONSchema.string("Palette name.", minLength: 1, maxLength: 64),
                     JSONSchema.array(
-                        "Hex colours such as '#1a1c2c'.", items: JSONSchema.string("A hex colour.", maxLength: 9),
-                        minItems: 2, maxItems: 256),
-                ]),
+                        "Hex colours such as '#1a1c2c'.",
+                        items: JSONSchema.string("A hex colour.", maxLength: 9),
+                        minItems: 2,
+                        maxItems: 256
+                    ),
+                ]
+            ),
             "colors": JSONSchema.integer("Most colours the sprite may use, 2-256.", minimum: 2, maximum: 256),
             "background": JSONSchema.string(
-                "'transparent' (default), 'keep', or a hex colour to fill the background with.", maxLength: 16),
+                "'transparent' (default), 'keep', or a hex colour to fill the background with.",
+                maxLength: 16
+            ),
             "outline": JSONSchema.boolean("Draw a 1 px dark outline. Default: the style's."),
             "name": JSONSchema.string(
                 "File name without .png: lowercase a-z, 0-9, '_', '-'. Default: made from the prompt.",
-                pattern: namePattern),
+                pattern: namePattern
+            ),
             "category": JSONSchema.string(
                 "Category (character, creature, item, vehicle, tile, …): picks the shape family and the "
                     + "assets/sprites/<category>/ folder. Default: '\(sizes.defaultCategory)'.",
-                pattern: namePattern),
+                pattern: namePattern
+            ),
         ]
     }
 

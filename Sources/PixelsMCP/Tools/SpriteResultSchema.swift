@@ -26,7 +26,8 @@ enum SpriteResultSchema {
             "timings": JSONSchema.typed("object", description: "Milliseconds per stage."),
         ],
         required: ["job_id", "name", "engine", "seed", "width", "height", "path", "uri", "validation"],
-        additionalProperties: true)
+        additionalProperties: true
+    )
 
     /// A job and its items (`JobRecord`).
     static let job: Value = JSONSchema.object(
@@ -35,7 +36,9 @@ enum SpriteResultSchema {
             "job_id": JSONSchema.typed("string"),
             "kind": JSONSchema.typed("string"),
             "status": JSONSchema.string(
-                "Where the job stands.", choices: ["pending", "running", "succeeded", "partial", "failed", "cancelled"]),
+                "Where the job stands.",
+                choices: ["pending", "running", "succeeded", "partial", "failed", "cancelled"]
+            ),
             "created_at": JSONSchema.typed("string"),
             "finished_at": JSONSchema.typed("string", "null"),
             "total": JSONSchema.typed("integer"),
@@ -53,8 +56,11 @@ enum SpriteResultSchema {
                         "sprite": JSONSchema.anyOf("The sprite, once made.", [sprite, JSONSchema.typed("null")]),
                     ],
                     required: ["index", "status"],
-                    additionalProperties: true)),
+                    additionalProperties: true
+                )
+            ),
         ],
         required: ["job_id", "status", "total", "items"],
-        additionalProperties: true)
+        additionalProperties: true
+    )
 }

@@ -26,8 +26,9 @@ package struct ToolRegistry: Sendable {
         }
         let arguments = parameters.arguments ?? [:]
         if let (field, message) = SchemaValidator.firstProblem(
-            in: .object(arguments), against: definitions[index].inputSchema)
-        {
+            in: .object(arguments),
+            against: definitions[index].inputSchema
+        ) {
             logger.debug("rejected arguments", metadata: ["tool": "\(parameters.name)", "field": "\(field)"])
             return .failure("Invalid argument '\(field)': \(message)")
         }

@@ -18,18 +18,27 @@ enum ValidateSpriteTool: MCPTool {
             inputSchema: JSONSchema.object(
                 properties: [
                     "path": JSONSchema.string("Absolute path of a PNG file, or a sprite:// URI.", minLength: 1),
-                    "max_colors": JSONSchema.integer("Fail when the image uses more colours.", minimum: 1, maximum: 65536),
+                    "max_colors": JSONSchema.integer(
+                        "Fail when the image uses more colours.",
+                        minimum: 1,
+                        maximum: 65536
+                    ),
                     "require_binary_alpha": JSONSchema.boolean(
-                        "Treat partial transparency as an error instead of a warning.", defaultValue: false),
+                        "Treat partial transparency as an error instead of a warning.",
+                        defaultValue: false
+                    ),
                 ],
-                required: ["path"]),
+                required: ["path"]
+            ),
             annotations: .init(title: "Validate sprite", readOnlyHint: true),
             outputSchema: JSONSchema.object(
                 properties: [
                     "path": JSONSchema.typed("string"),
                     "report": JSONSchema.typed("object", description: "The validation report."),
                 ],
-                required: ["path", "report"]))
+                required: ["path", "report"]
+            )
+        )
     }
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {

@@ -61,7 +61,10 @@ package actor StdioLineTransport: Transport {
                 let written = write(output, pointer, remaining)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    if errno == EAGAIN { waitUntilWritable(); continue }
+                    if errno == EAGAIN {
+                        waitUntilWritable()
+                        continue
+                    }
                     throw MCPError.transportError(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
                 }
                 remaining -= written
@@ -132,7 +135,9 @@ private final class LineReader: @unchecked Sendable {
 
     private func emit(_ line: [UInt8]) {
         var slice = line[...]
-        while let last = slice.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") { slice = slice.dropLast() }
+        while let last = slice.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") {
+            slice = slice.dropLast()
+        }
         guard !slice.isEmpty else { return }
         let data = Data(slice)
         ledger.noteIncoming(data)

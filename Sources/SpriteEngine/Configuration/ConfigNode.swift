@@ -18,14 +18,18 @@ struct ConfigNode {
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.string else {
                 throw SpriteEngineError.invalidConfiguration(
-                    keyPath: keyPath, message: "keys must be strings", file: file)
+                    keyPath: keyPath,
+                    message: "keys must be strings",
+                    file: file
+                )
             }
             let childPath = keyPath.isEmpty ? key : "\(keyPath).\(key)"
             if let allowed, !allowed.contains(key) {
                 throw SpriteEngineError.invalidConfiguration(
                     keyPath: childPath,
                     message: "unknown key; allowed keys here: \(allowed.joined(separator: ", "))",
-                    file: file)
+                    file: file
+                )
             }
             entries.append((key, ConfigNode(node: valueNode, keyPath: childPath, file: file)))
         }

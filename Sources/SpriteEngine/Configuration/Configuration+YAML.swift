@@ -39,7 +39,8 @@ extension Configuration {
                 keyPath: "generation.default_style",
                 message: "no style named '\(configuration.generation.defaultStyle)'; known: "
                     + configuration.styles.keys.sorted().joined(separator: ", "),
-                file: file)
+                file: file
+            )
         }
         return configuration
     }
@@ -58,7 +59,10 @@ extension Configuration {
         }
         if generation.minSize > generation.maxSize {
             throw .invalidConfiguration(
-                keyPath: "generation.min_size", message: "must not exceed generation.max_size", file: node.file)
+                keyPath: "generation.min_size",
+                message: "must not exceed generation.max_size",
+                file: node.file
+            )
         }
     }
 
@@ -98,7 +102,10 @@ extension Configuration {
         for (name, value) in try node.mapping() {
             guard name.range(of: "^[a-z0-9][a-z0-9_-]{0,31}$", options: .regularExpression) != nil else {
                 throw .invalidConfiguration(
-                    keyPath: value.keyPath, message: "style names are 1-32 of a-z, 0-9, '-', '_'", file: node.file)
+                    keyPath: value.keyPath,
+                    message: "style names are 1-32 of a-z, 0-9, '-', '_'",
+                    file: node.file
+                )
             }
             styles[name] = try StylePreset.read(value, name: name, base: styles[name], sizes: generation)
         }

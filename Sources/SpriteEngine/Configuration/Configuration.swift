@@ -76,7 +76,8 @@ package struct Configuration: Sendable, Equatable {
         guard let style = styles[name] else {
             throw .invalidArgument(
                 field: field,
-                message: "unknown style '\(name)'; known styles: \(styles.keys.sorted().joined(separator: ", "))")
+                message: "unknown style '\(name)'; known styles: \(styles.keys.sorted().joined(separator: ", "))"
+            )
         }
         return style
     }

@@ -63,7 +63,10 @@ package struct ConfigurationLoader: Sendable {
         }
         if let engine = value("DGX_PIXELS_ENGINE") {
             guard let mode = Configuration.EngineMode(rawValue: engine) else {
-                throw fail("DGX_PIXELS_ENGINE", Configuration.EngineMode.allCases.map(\.rawValue).joined(separator: " or "))
+                throw fail(
+                    "DGX_PIXELS_ENGINE",
+                    Configuration.EngineMode.allCases.map(\.rawValue).joined(separator: " or ")
+                )
             }
             configuration.engine = mode
         }

@@ -11,7 +11,12 @@ extension StylePreset {
         var style =
             base
             ?? StylePreset(
-                name: name, description: "", size: SpriteSize(square: 32), palette: nil, maxColors: 32)
+                name: name,
+                description: "",
+                size: SpriteSize(square: 32),
+                palette: nil,
+                maxColors: 32
+            )
         let keys = [
             "description", "prompt_prefix", "prompt_suffix", "negative_prompt", "size", "palette", "colors",
             "outline", "background",

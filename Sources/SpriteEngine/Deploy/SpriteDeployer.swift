@@ -16,11 +16,15 @@ package struct SpriteDeployer: Sendable {
     package func deploy(_ draft: DeployDraft, jobs: (String) -> JobRecord?) throws(SpriteEngineError) -> DeployReport {
         guard let projectPath = draft.project ?? configuration.bevy.defaultProject else {
             throw .invalidArgument(
-                field: "project", message: "is required: the root folder of a Bevy project (where Cargo.toml is)")
+                field: "project",
+                message: "is required: the root folder of a Bevy project (where Cargo.toml is)"
+            )
         }
         guard !draft.sprites.isEmpty else {
             throw .invalidArgument(
-                field: "sprites", message: "must list at least one job id, sprite:// URI, PNG path or directory")
+                field: "sprites",
+                message: "must list at least one job id, sprite:// URI, PNG path or directory"
+            )
         }
         let policy = draft.onConflict ?? configuration.bevy.onConflict
         guard let conflict = DeployOptions.ConflictPolicy(rawValue: policy) else {
@@ -29,14 +33,18 @@ package struct SpriteDeployer: Sendable {
         let category = try draft.category.map { value throws(SpriteEngineError) in
             try SpriteName.validated(value, field: "category")
         }
-        let name = try draft.name.map { value throws(SpriteEngineError) in try SpriteName.validated(value, field: "name") }
+        let name = try draft.name.map { value throws(SpriteEngineError) in
+            try SpriteName.validated(value, field: "name")
+        }
         var sources: [SpriteSource] = []
         for (index, reference) in draft.sprites.enumerated() {
             sources += try SpriteSource.resolve(reference, field: "sprites[\(index)]", store: store, jobs: jobs)
         }
         if name != nil, sources.count != 1 {
             throw .invalidArgument(
-                field: "name", message: "applies to exactly one sprite, but 'sprites' names \(sources.count)")
+                field: "name",
+                message: "applies to exactly one sprite, but 'sprites' names \(sources.count)"
+            )
         }
         let assets = try sources.map { source throws(SpriteEngineError) in
             try asset(from: source, name: name, category: category)
@@ -44,14 +52,20 @@ package struct SpriteDeployer: Sendable {
         let project: BevyProject
         do {
             project = try BevyProject.detect(
-                at: projectPath, bevyVersionOverride: draft.bevyVersion,
-                allowSymlinkedAssets: configuration.bevy.allowSymlinkedAssets, createAssetsDirectory: !draft.dryRun)
+                at: projectPath,
+                bevyVersionOverride: draft.bevyVersion,
+                allowSymlinkedAssets: configuration.bevy.allowSymlinkedAssets,
+                createAssetsDirectory: !draft.dryRun
+            )
         } catch {
             throw .deployFailed(error)
         }
         let options = DeployOptions(
-            writeMeta: draft.meta ?? configuration.bevy.writeMeta, dryRun: draft.dryRun, onConflict: conflict,
-            bevyVersionOverride: draft.bevyVersion)
+            writeMeta: draft.meta ?? configuration.bevy.writeMeta,
+            dryRun: draft.dryRun,
+            onConflict: conflict,
+            bevyVersionOverride: draft.bevyVersion
+        )
         do {
             return try BevyDeployer().deploy(assets, into: project, options: options)
         } catch {
@@ -60,7 +74,11 @@ package struct SpriteDeployer: Sendable {
     }
 
     /// Reads and validates one source PNG; an invalid one stops the whole deploy before anything is written.
-    private func asset(from source: SpriteSource, name: String?, category: String?) throws(SpriteEngineError)
+    private func asset(
+        from source: SpriteSource,
+        name: String?,
+        category: String?
+    ) throws(SpriteEngineError)
         -> SpriteAsset
     {
         let data: Data
@@ -76,7 +94,9 @@ package struct SpriteDeployer: Sendable {
         let report = PNGValidator(limits: limits).validate(data)
         guard report.valid else {
             throw .invalidSprite(
-                path: source.url.path, issues: report.issues.filter { $0.severity == .error }.map(\.message))
+                path: source.url.path,
+                issues: report.issues.filter { $0.severity == .error }.map(\.message)
+            )
         }
         let finalName: String
         if let name {
@@ -92,6 +112,7 @@ package struct SpriteDeployer: Sendable {
             height: report.height ?? 0,
             prompt: source.sprite?.prompt,
             seed: source.sprite?.seed,
-            engine: source.sprite?.engine)
+            engine: source.sprite?.engine
+        )
     }
 }

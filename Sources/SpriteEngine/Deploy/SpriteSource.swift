@@ -18,8 +18,14 @@ struct SpriteSource {
             let url = try store.file(for: reference)
             let jobID = String(reference.dropFirst("sprite://".count).prefix { $0 != "/" })
             let sprite = jobs(jobID)?.items.compactMap(\.sprite).first { $0.uri == reference }
-            return [SpriteSource(url: url, name: url.deletingPathExtension().lastPathComponent,
-                                 category: sprite?.category, sprite: sprite)]
+            return [
+                SpriteSource(
+                    url: url,
+                    name: url.deletingPathExtension().lastPathComponent,
+                    category: sprite?.category,
+                    sprite: sprite
+                )
+            ]
         }
         if JobRecord.isWellFormedID(reference) {
             guard let record = jobs(reference) else { throw .unknownJob(reference) }
@@ -28,13 +34,19 @@ struct SpriteSource {
                 throw .invalidArgument(field: field, message: "job \(reference) has no finished sprites to deploy")
             }
             return sprites.map { sprite in
-                SpriteSource(url: URL(fileURLWithPath: sprite.path), name: sprite.name, category: sprite.category,
-                             sprite: sprite)
+                SpriteSource(
+                    url: URL(fileURLWithPath: sprite.path),
+                    name: sprite.name,
+                    category: sprite.category,
+                    sprite: sprite
+                )
             }
         }
         guard reference.hasPrefix("/") else {
             throw .invalidArgument(
-                field: field, message: "'\(reference)' is not a job id, a sprite:// URI or an absolute path")
+                field: field,
+                message: "'\(reference)' is not a job id, a sprite:// URI or an absolute path"
+            )
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory) else {

@@ -3,7 +3,11 @@ import PixelArt
 extension ProceduralGenerator: Generator {
     package var engineName: String { "procedural" }
 
-    package func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws
+    package func generate(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        progress: ProgressReporter
+    ) async throws
         -> GeneratedImage
     {
         let spec = ProceduralSpec(
@@ -13,7 +17,8 @@ extension ProceduralGenerator: Generator {
             height: request.size.height,
             category: SpriteCategory(rawValue: request.category),
             palette: request.palette?.colors,
-            outline: request.outline)
+            outline: request.outline
+        )
         return GeneratedImage(image: render(spec))
     }
 }

@@ -12,7 +12,10 @@ extension GenerationEngine {
     }
 
     /// Validates the PNG at an absolute path or `sprite://` URI; a missing file is an error, a bad PNG a report.
-    package nonisolated func validate(_ reference: String, limits: PNGValidator.Limits) throws(SpriteEngineError)
+    package nonisolated func validate(
+        _ reference: String,
+        limits: PNGValidator.Limits
+    ) throws(SpriteEngineError)
         -> (URL, ValidationReport)
     {
         let url: URL
@@ -20,7 +23,10 @@ extension GenerationEngine {
             url = try store.file(for: reference)
         } else {
             guard reference.hasPrefix("/") else {
-                throw .invalidArgument(field: "path", message: "must be an absolute path or a sprite:// URI, got '\(reference)'")
+                throw .invalidArgument(
+                    field: "path",
+                    message: "must be an absolute path or a sprite:// URI, got '\(reference)'"
+                )
             }
             url = URL(fileURLWithPath: reference)
         }
@@ -31,7 +37,9 @@ extension GenerationEngine {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = attributes?[.size] as? Int, size > limits.maxFileSize {
             throw .invalidArgument(
-                field: "path", message: "\(url.path) is \(size) bytes, over the \(limits.maxFileSize)-byte limit")
+                field: "path",
+                message: "\(url.path) is \(size) bytes, over the \(limits.maxFileSize)-byte limit"
+            )
         }
         let data: Data
         do {

@@ -1,6 +1,6 @@
+import BevyAssets
 import Foundation
 import Logging
-import BevyAssets
 import PixelArt
 
 /// Runs generate jobs: one task per job, items with bounded concurrency, records kept in memory and on disk.
@@ -74,7 +74,11 @@ package actor GenerationEngine {
                     let done = await self.finish(id, item: index, with: outcome)
                     guard total > 1 else { return }
                     let verdict = (try? outcome.get()) == nil ? "failed" : "saved"
-                    await progress.report(Double(done), of: Double(total), "\(done)/\(total): \(request.name) \(verdict)")
+                    await progress.report(
+                        Double(done),
+                        of: Double(total),
+                        "\(done)/\(total): \(request.name) \(verdict)"
+                    )
                 }
             }
             await group.waitForAll()

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A generate call's job: its items and how far they got. Saved as `job.json` beside the job's sprites.
+/// A generate call's job: its items and how far they got.
+///
+/// Saved as `job.json` beside the job's sprites.
 package struct JobRecord: Codable, Sendable, Equatable {
     /// Where a job or an item stands.
     package enum Status: String, Codable, Sendable {
@@ -51,7 +53,8 @@ package struct JobRecord: Codable, Sendable, Equatable {
     }
 
     /// Records one item's outcome and, when it was the last, the job's.
-    package mutating func finish(item index: Int, with outcome: Result<SpriteResult, SpriteEngineError>, at date: Date) {
+    package mutating func finish(item index: Int, with outcome: Result<SpriteResult, SpriteEngineError>, at date: Date)
+    {
         switch outcome {
         case .success(let sprite):
             items[index].status = .succeeded
@@ -95,7 +98,8 @@ package struct JobRecord: Codable, Sendable, Equatable {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        let stamp = "\(parts.year ?? 0)\(two(parts.month))\(two(parts.day))-\(two(parts.hour))\(two(parts.minute))\(two(parts.second))"
+        let stamp =
+            "\(parts.year ?? 0)\(two(parts.month))\(two(parts.day))-\(two(parts.hour))\(two(parts.minute))\(two(parts.second))"
         let suffix = String(UInt32.random(in: 0...0xff_ffff), radix: 16)
         return stamp + "-" + String(repeating: "0", count: 6 - suffix.count) + suffix
     }

@@ -8,7 +8,11 @@ struct SpritePipeline: Sendable {
     let store: SpriteStore
 
     /// Never throws: a failure becomes the item's error, so one bad item never loses the others.
-    func render(_ request: SpriteRequest, jobID: String, progress: ProgressReporter) async
+    func render(
+        _ request: SpriteRequest,
+        jobID: String,
+        progress: ProgressReporter
+    ) async
         -> Result<SpriteResult, SpriteEngineError>
     {
         do {
@@ -22,7 +26,11 @@ struct SpritePipeline: Sendable {
         }
     }
 
-    private func make(_ request: SpriteRequest, jobID: String, progress: ProgressReporter) async throws
+    private func make(
+        _ request: SpriteRequest,
+        jobID: String,
+        progress: ProgressReporter
+    ) async throws
         -> SpriteResult
     {
         let clock = ContinuousClock()
@@ -48,7 +56,8 @@ struct SpritePipeline: Sendable {
         guard report.valid else {
             throw SpriteEngineError.invalidSprite(
                 path: request.name + ".png",
-                issues: report.issues.filter { $0.severity == .error }.map(\.message))
+                issues: report.issues.filter { $0.severity == .error }.map(\.message)
+            )
         }
         let validatedAt = clock.now
         await progress.report(3, of: 4, "saving")
@@ -80,9 +89,13 @@ struct SpritePipeline: Sendable {
             contentHash: "sha256:" + SHA256.hex(png),
             validation: report,
             timings: SpriteResult.Timings(
-                generateMS: ms(start, generatedAt), encodeMS: ms(generatedAt, encodedAt),
-                validateMS: ms(encodedAt, validatedAt), saveMS: ms(validatedAt, savedAt),
-                totalMS: ms(start, savedAt)))
+                generateMS: ms(start, generatedAt),
+                encodeMS: ms(generatedAt, encodedAt),
+                validateMS: ms(encodedAt, validatedAt),
+                saveMS: ms(validatedAt, savedAt),
+                totalMS: ms(start, savedAt)
+            )
+        )
     }
 
     /// The rules a generated sprite must pass: its size, colour budget, palette and binary alpha.

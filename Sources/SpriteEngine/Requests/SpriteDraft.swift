@@ -37,14 +37,19 @@ package struct SpriteDraft: Sendable, Hashable {
     /// The largest seed accepted: JSON numbers are exact up to 2^53.
     package static let maxSeed = 9_007_199_254_740_991
 
-    /// Validates every field; errors name the field, prefixed by `fieldPrefix` (e.g. `items[2].`).
+    /// Validates every field against the configuration and returns the request.
+    ///
+    /// Errors name the field, prefixed by `fieldPrefix` for batch items (for example `items[2].`).
     package func resolve(
         with configuration: Configuration,
         fieldPrefix: String = ""
     ) throws(SpriteEngineError) -> SpriteRequest {
         func field(_ name: String) -> String { fieldPrefix + name }
         guard let rawPrompt = prompt else {
-            throw .invalidArgument(field: field("prompt"), message: "is required: describe the sprite, e.g. 'red knight'")
+            throw .invalidArgument(
+                field: field("prompt"),
+                message: "is required: describe the sprite, e.g. 'red knight'"
+            )
         }
         let cleanPrompt = rawPrompt.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !cleanPrompt.isEmpty else {
@@ -54,7 +59,9 @@ package struct SpriteDraft: Sendable, Hashable {
             throw .invalidArgument(field: field("prompt"), message: "must be at most 2000 characters of text")
         }
         let style = try configuration.style(
-            named: style ?? configuration.generation.defaultStyle, field: field("style"))
+            named: style ?? configuration.generation.defaultStyle,
+            field: field("style")
+        )
         let sizeRange = configuration.generation.minSize...configuration.generation.maxSize
         var resolvedSize = style.size
         switch size {
@@ -66,7 +73,10 @@ package struct SpriteDraft: Sendable, Hashable {
             break
         }
         if let seed, !(0...Self.maxSeed).contains(seed) {
-            throw .invalidArgument(field: field("seed"), message: "must be an integer from 0 to \(Self.maxSeed), got \(seed)")
+            throw .invalidArgument(
+                field: field("seed"),
+                message: "must be an integer from 0 to \(Self.maxSeed), got \(seed)"
+            )
         }
         let resolvedPalette = try resolvePalette(default: style.palette, field: field("palette"))
         let maxColors = colors ?? min(style.maxColors, resolvedPalette?.colors.count ?? 256)
@@ -78,15 +88,19 @@ package struct SpriteDraft: Sendable, Hashable {
             guard let parsed = StylePreset.Background(background) else {
                 throw .invalidArgument(
                     field: field("background"),
-                    message: "expected 'transparent', 'keep' or a hex colour such as '#1a1c2c', got '\(background)'")
+                    message: "expected 'transparent', 'keep' or a hex colour such as '#1a1c2c', got '\(background)'"
+                )
             }
             resolvedBackground = parsed
         }
-        let resolvedName = try name.map { value throws(SpriteEngineError) in
-            try SpriteName.validated(value, field: field("name"))
-        } ?? SpriteName.slug(from: cleanPrompt)
+        let resolvedName =
+            try name.map { value throws(SpriteEngineError) in
+                try SpriteName.validated(value, field: field("name"))
+            } ?? SpriteName.slug(from: cleanPrompt)
         let resolvedCategory = try SpriteName.validated(
-            category ?? configuration.generation.defaultCategory, field: field("category"))
+            category ?? configuration.generation.defaultCategory,
+            field: field("category")
+        )
         return SpriteRequest(
             prompt: cleanPrompt,
             negativePrompt: negativePrompt ?? style.negativePrompt,
@@ -98,7 +112,8 @@ package struct SpriteDraft: Sendable, Hashable {
             outline: outline ?? style.outline,
             background: resolvedBackground,
             name: resolvedName,
-            category: resolvedCategory)
+            category: resolvedCategory
+        )
     }
 
     private func resolvePalette(default fallback: Palette?, field: String) throws(SpriteEngineError) -> Palette? {
@@ -111,7 +126,8 @@ package struct SpriteDraft: Sendable, Hashable {
                 throw .invalidArgument(
                     field: field,
                     message: "unknown palette '\(name)'; known palettes: \(Palette.names.joined(separator: ", ")), "
-                        + "or give a list of hex colours")
+                        + "or give a list of hex colours"
+                )
             }
             return named
         case .colors(let entries):

@@ -8,7 +8,8 @@ package enum SpriteName {
             throw .invalidArgument(
                 field: field,
                 message: "'\(value.replacingOccurrences(of: "\0", with: "\\0"))' looks like a path; give a bare name "
-                    + "of a-z, 0-9, '_' and '-' (no '/', '\\' or '..')")
+                    + "of a-z, 0-9, '_' and '-' (no '/', '\\' or '..')"
+            )
         }
         do {
             try AssetName.validate(value, field: field)

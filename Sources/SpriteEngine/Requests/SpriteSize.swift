@@ -16,7 +16,12 @@ package struct SpriteSize: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Parses `"32"` or `"32x48"` (also `X`, `×`), checking each edge against `range`.
     ///
-    /// - Parameter field: the argument or key name used in the error message.
+    /// - Parameters:
+    ///   - text: The size as given.
+    ///   - field: The argument or key name used in the error message.
+    ///   - range: The allowed edge lengths.
+    /// - Returns: The size.
+    /// - Throws: `SpriteEngineError.invalidArgument` naming `field`.
     package static func parse(
         _ text: String,
         field: String,
@@ -41,7 +46,8 @@ package struct SpriteSize: Hashable, Sendable, Codable, CustomStringConvertible 
         guard range.contains(size.width), range.contains(size.height) else {
             throw .invalidArgument(
                 field: field,
-                message: "each edge must be from \(range.lowerBound) to \(range.upperBound) pixels, got \(size)")
+                message: "each edge must be from \(range.lowerBound) to \(range.upperBound) pixels, got \(size)"
+            )
         }
         return size
     }
