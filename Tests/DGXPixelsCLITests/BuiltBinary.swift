@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs the built `dgx-pixels` executable (it sits beside the test bundle in the build directory).
-struct BuiltBinary {
+struct BuiltBinary: Sendable {
     let url: URL
     let home: URL
 
@@ -43,15 +43,20 @@ struct BuiltBinary {
         return (process, input.fileHandleForWriting, output.fileHandleForReading, errors.fileHandleForReading)
     }
 
-    /// Runs to completion with `input` on stdin; returns exit status, stdout and stderr.
-    func run(_ arguments: [String], input: Data = Data()) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs to completion (at most 60 s) with `input` on stdin; returns exit status, stdout and stderr.
+    func run(
+        _ arguments: [String],
+        input: Data = Data()
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
         let (process, stdin, stdout, stderr) = try start(arguments)
-        stdin.write(input)
-        try stdin.close()
-        let errorReader = Thread.detachedReader(stderr)
-        let out = stdout.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), errorReader.text)
+        return try await offPool {
+            stdin.write(input)
+            try stdin.close()
+            let errors = PipeDrain(stderr)
+            let out = stdout.readDataToEndOfFile()
+            let exited = process.waitForExit(seconds: 60)
+            return (exited ? process.terminationStatus : -9, String(decoding: out, as: UTF8.self), errors.text)
+        }
     }
 
     func cleanUp() {
@@ -76,8 +81,4 @@ final class PipeDrain: @unchecked Sendable {
         done.wait()
         return String(decoding: data, as: UTF8.self)
     }
-}
-
-extension Thread {
-    static func detachedReader(_ handle: FileHandle) -> PipeDrain { PipeDrain(handle) }
 }

@@ -4,10 +4,10 @@ import Testing
 @Suite("dgx-pixels commands")
 struct CommandLineTests {
     @Test("generate --json writes a sprite and prints its record")
-    func generate() throws {
+    func generate() async throws {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
-        let result = try binary.run(["generate", "gold coin", "--size", "16", "--seed", "3", "--json"])
+        let result = try await binary.run(["generate", "gold coin", "--size", "16", "--seed", "3", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let job = try #require(object["job"] as? [String: Any])
@@ -17,39 +17,40 @@ struct CommandLineTests {
     }
 
     @Test("Bad input is a message on stderr naming the field, and a non-zero exit")
-    func badInput() throws {
+    func badInput() async throws {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
-        let result = try binary.run(["generate", "knight", "--size", "10000"])
+        let result = try await binary.run(["generate", "knight", "--size", "10000"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("'size'"))
         #expect(result.stdout.isEmpty)
     }
 
     @Test("validate exits 1 on a file that is not a PNG, 0 on a good one")
-    func validate() throws {
+    func validate() async throws {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let bad = binary.home.appendingPathComponent("bad.png")
         try Data("not a png".utf8).write(to: bad)
-        let failing = try binary.run(["validate", bad.path])
+        let failing = try await binary.run(["validate", bad.path])
         #expect(failing.status == 1)
         #expect(failing.stdout.contains("not_png"))
-        let made = try binary.run(["generate", "gold coin", "--size", "16", "--json"])
+        let made = try await binary.run(["generate", "gold coin", "--size", "16", "--json"])
         let path = try #require(
             made.stdout.range(of: "\"path\" : \"([^\"]+)\"", options: .regularExpression)
                 .map { String(made.stdout[$0]).components(separatedBy: "\"")[3] }
         )
-        #expect(try binary.run(["validate", path]).status == 0)
+        let passing = try await binary.run(["validate", path])
+        #expect(passing.status == 0)
     }
 
     @Test("A bad configuration file stops start-up with the key path and exit 1")
-    func badConfiguration() throws {
+    func badConfiguration() async throws {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let config = binary.home.appendingPathComponent("bad.yaml")
         try Data("limits:\n  max_batch: many\n".utf8).write(to: config)
-        let result = try binary.run(["serve", "--config", config.path])
+        let result = try await binary.run(["serve", "--config", config.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("limits.max_batch"))
     }

@@ -10,7 +10,7 @@ struct StdioServerTests {
     }
 
     @Test("Every stdout line is JSON-RPC, a malformed line doesn't kill the server, and stdin EOF exits 0 within 2 s")
-    func session() throws {
+    func session() async throws {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (process, stdin, stdout, stderr) = try binary.start(["serve"])
@@ -31,13 +31,16 @@ struct StdioServerTests {
             "params": ["name": "generate_sprite", "arguments": ["prompt": "green slime", "size": 16, "seed": 1]],
         ])
         input += try Self.line(["jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": ["name": "nope"]])
-        stdin.write(input)
-        try stdin.close()
-        let closedAt = Date()
-        let output = stdout.readDataToEndOfFile()
-        process.waitUntilExit()
-        let elapsed = Date().timeIntervalSince(closedAt)
-        #expect(process.terminationStatus == 0, "stderr: \(errors.text)")
+        let message = input
+        let (output, elapsed, exited) = try await offPool {
+            stdin.write(message)
+            try stdin.close()
+            let closedAt = Date()
+            let output = stdout.readDataToEndOfFile()
+            let exited = process.waitForExit(seconds: 30)
+            return (output, Date().timeIntervalSince(closedAt), exited)
+        }
+        #expect(exited && process.terminationStatus == 0, "stderr: \(errors.text)")
         #expect(elapsed < 2.0)
 
         var responses: [Int: [String: Any]] = [:]
@@ -59,7 +62,7 @@ struct StdioServerTests {
     }
 
     @Test("SIGTERM ends an idle server cleanly with exit 0")
-    func sigterm() throws {
+    func sigterm() async throws {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (process, stdin, stdout, _) = try binary.start(["serve"])
@@ -72,9 +75,12 @@ struct StdioServerTests {
                 ],
             ])
         )
-        _ = stdout.availableData  // the initialize answer: the server is up
-        process.terminate()
-        process.waitUntilExit()
+        let exited = try await offPool {
+            _ = stdout.availableData  // the initialize answer: the server is up
+            process.terminate()
+            return process.waitForExit(seconds: 10)
+        }
+        #expect(exited)
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
         try? stdin.close()

@@ -63,10 +63,11 @@ package struct MCPServerRunner: Sendable {
 
     /// Serves on `transport` until stdin closes or SIGTERM, answers what is in flight, then returns (exit 0).
     package func run(transport: StdioLineTransport, shutdownGrace: Duration) async throws {
+        // Before the first request can be answered, so a client never sees a server that ignores SIGTERM.
+        let stop = ShutdownSignal.install(logger: logger)
         let server = await makeServer()
         try await server.start(transport: transport)
         logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
-        let stop = ShutdownSignal.install(logger: logger)
         _ = await firstOf([{ await server.waitUntilCompleted() }, { await stop.wait() }])
         logger.info(
             "input closed; answering requests in flight",
