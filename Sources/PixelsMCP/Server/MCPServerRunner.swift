@@ -61,11 +61,19 @@ package struct MCPServerRunner: Sendable {
         return server
     }
 
+    /// `tools/list`'s result, encoded the way the SDK encodes responses.
+    static func encodedToolList(_ registry: ToolRegistry) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(ListTools.Result(tools: registry.definitions))
+    }
+
     /// Serves on `transport` until stdin closes or SIGTERM, answers what is in flight, then returns (exit 0).
     package func run(transport: StdioLineTransport, shutdownGrace: Duration) async throws {
         // Before the first request can be answered, so a client never sees a server that ignores SIGTERM.
         let stop = ShutdownSignal.install(logger: logger)
         let server = await makeServer()
+        transport.staticAnswers.answer(ListTools.name, with: try Self.encodedToolList(registry))
         try await server.start(transport: transport)
         logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
         _ = await firstOf([{ await server.waitUntilCompleted() }, { await stop.wait() }])

@@ -20,7 +20,7 @@ package final class RequestLedger: Sendable {
     package var openRequests: Int { state.withLock { $0.open.count } }
 
     package func noteIncoming(_ line: Data) {
-        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: line) else { return }
+        guard let envelope = JSONRPCEnvelope.decode(line) else { return }
         if envelope.method == "notifications/cancelled", let id = envelope.params?.requestId {
             settle(id.key)
         } else if let id = envelope.id, envelope.method != nil {
@@ -29,8 +29,7 @@ package final class RequestLedger: Sendable {
     }
 
     package func noteOutgoing(_ message: Data) {
-        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: message),
-            envelope.method == nil, let id = envelope.id
+        guard let envelope = JSONRPCEnvelope.decode(message), envelope.method == nil, let id = envelope.id
         else { return }
         settle(id.key)
     }
@@ -66,38 +65,5 @@ package final class RequestLedger: Sendable {
     private func takeWaiters(_ state: inout State) -> [CheckedContinuation<Void, Never>] {
         defer { state.waiters.removeAll() }
         return state.waiters
-    }
-}
-
-/// Just enough of a JSON-RPC message to tell requests, responses and cancellations apart.
-private struct Envelope: Decodable {
-    var id: RequestKey?
-    var method: String?
-    var params: Params?
-
-    struct Params: Decodable {
-        var requestId: RequestKey?
-    }
-}
-
-/// A JSON-RPC id, which may be a string or a number.
-private enum RequestKey: Decodable {
-    case string(String)
-    case number(Int)
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int.self) {
-            self = .number(number)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-
-    var key: String {
-        switch self {
-        case .string(let text): "s:" + text
-        case .number(let number): "n:\(number)"
-        }
     }
 }

@@ -20,16 +20,18 @@ import Darwin
 package actor StdioLineTransport: Transport {
     package nonisolated let logger: Logger
     private let input: Int32
-    private let output: Int32
+    private let writer: LineWriter
     private let stream: AsyncThrowingStream<Data, any Error>
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     private var isConnected = false
     private var readerThread: Thread?
     package nonisolated let ledger = RequestLedger()
+    /// Requests answered without the SDK (see `StaticAnswers`).
+    package nonisolated let staticAnswers = StaticAnswers()
 
     package init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, logger: Logger) {
         self.input = input
-        self.output = output
+        self.writer = LineWriter(descriptor: output)
         self.logger = logger
         (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self)
     }
@@ -37,7 +39,14 @@ package actor StdioLineTransport: Transport {
     package func connect() async throws {
         guard !isConnected else { return }
         isConnected = true
-        let reader = LineReader(descriptor: input, continuation: continuation, ledger: ledger, logger: logger)
+        let reader = LineReader(
+            descriptor: input,
+            continuation: continuation,
+            ledger: ledger,
+            answers: staticAnswers,
+            writer: writer,
+            logger: logger
+        )
         let thread = Thread { reader.run() }
         thread.name = "dgx-pixels.stdin"
         thread.start()
@@ -52,34 +61,10 @@ package actor StdioLineTransport: Transport {
 
     package func send(_ data: Data) async throws {
         ledger.noteOutgoing(data)
-        var message = data
-        message.append(UInt8(ascii: "\n"))
-        try message.withUnsafeBytes { buffer in
-            guard var pointer = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = write(output, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EAGAIN {
-                        waitUntilWritable()
-                        continue
-                    }
-                    throw MCPError.transportError(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
-                }
-                remaining -= written
-                pointer += written
-            }
-        }
+        try writer.write(data)
     }
 
     package func receive() -> AsyncThrowingStream<Data, any Error> { stream }
-
-    /// Blocks until stdout can take more bytes; only reached if someone else made it non-blocking.
-    private func waitUntilWritable() {
-        var descriptor = pollfd(fd: output, events: Int16(POLLOUT), revents: 0)
-        _ = poll(&descriptor, 1, 1000)
-    }
 }
 
 /// Reads stdin on its own thread and yields one `Data` per non-empty line.
@@ -88,17 +73,23 @@ private final class LineReader: @unchecked Sendable {
     private let descriptor: Int32
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     private let ledger: RequestLedger
+    private let answers: StaticAnswers
+    private let writer: LineWriter
     private let logger: Logger
 
     init(
         descriptor: Int32,
         continuation: AsyncThrowingStream<Data, any Error>.Continuation,
         ledger: RequestLedger,
+        answers: StaticAnswers,
+        writer: LineWriter,
         logger: Logger
     ) {
         self.descriptor = descriptor
         self.continuation = continuation
         self.ledger = ledger
+        self.answers = answers
+        self.writer = writer
         self.logger = logger
     }
 
@@ -140,6 +131,14 @@ private final class LineReader: @unchecked Sendable {
         }
         guard !slice.isEmpty else { return }
         let data = Data(slice)
+        if let response = answers.response(to: data) {
+            do {
+                try writer.write(response)
+                return
+            } catch {
+                logger.error("stdout write failed", metadata: ["error": "\(error)"])
+            }
+        }
         ledger.noteIncoming(data)
         continuation.yield(data)
     }
