@@ -70,7 +70,8 @@ let package = Package(
             dependencies: [
                 "PixelsMCP", "SpriteEngine", "PixelArt", "BevyAssets",
                 .product(name: "MCP", package: "swift-sdk"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "DGXPixelsCLITests",

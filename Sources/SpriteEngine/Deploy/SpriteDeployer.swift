@@ -87,11 +87,7 @@ package struct SpriteDeployer: Sendable {
         } catch {
             throw .spriteNotFound(source.url.path)
         }
-        var limits = PNGValidator.Limits()
-        limits.maxPixels = configuration.limits.maxPixels
-        limits.maxFileSize = configuration.limits.maxFileSize
-        limits.maxSize = configuration.limits.maxEdge
-        let report = PNGValidator(limits: limits).validate(data)
+        let report = PNGValidator(limits: configuration.validationLimits).validate(data)
         guard report.valid else {
             throw .invalidSprite(
                 path: source.url.path,

@@ -3,13 +3,7 @@ import PixelArt
 
 extension GenerationEngine {
     /// The validator limits from `limits:` in the configuration.
-    package nonisolated var validationLimits: PNGValidator.Limits {
-        var limits = PNGValidator.Limits()
-        limits.maxPixels = configuration.limits.maxPixels
-        limits.maxFileSize = configuration.limits.maxFileSize
-        limits.maxSize = configuration.limits.maxEdge
-        return limits
-    }
+    package nonisolated var validationLimits: PNGValidator.Limits { configuration.validationLimits }
 
     /// Validates the PNG at an absolute path or `sprite://` URI; a missing file is an error, a bad PNG a report.
     package nonisolated func validate(

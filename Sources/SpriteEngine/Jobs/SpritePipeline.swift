@@ -100,10 +100,7 @@ struct SpritePipeline: Sendable {
 
     /// The rules a generated sprite must pass: its size, colour budget, palette and binary alpha.
     private func validationLimits(for request: SpriteRequest) -> PNGValidator.Limits {
-        var limits = PNGValidator.Limits()
-        limits.maxPixels = configuration.limits.maxPixels
-        limits.maxFileSize = configuration.limits.maxFileSize
-        limits.maxSize = configuration.limits.maxEdge
+        var limits = configuration.validationLimits
         limits.maxColors = request.maxColors
         limits.palette = request.palette?.colors
         limits.requireBinaryAlpha = request.background == .transparent
