@@ -28,13 +28,16 @@ struct ToolSchemaSnapshotTests {
         let pinned = try Data(contentsOf: Self.snapshot)
         #expect(
             String(decoding: current, as: UTF8.self) == String(decoding: pinned, as: UTF8.self),
-            "tools/list changed: run `UPDATE_SNAPSHOTS=1 swift test --filter ToolSchemaSnapshot` and review the diff")
+            "tools/list changed: run `UPDATE_SNAPSHOTS=1 swift test --filter ToolSchemaSnapshot` and review the diff"
+        )
     }
 
     @Test("Every argument in every input schema has a type (or alternatives) and a description")
     func argumentsAreDocumented() throws {
         let registry = ToolRegistry(
-            configuration: Configuration(environment: ["HOME": "/home/snapshot"]), logger: Logger(label: "test"))
+            configuration: Configuration(environment: ["HOME": "/home/snapshot"]),
+            logger: Logger(label: "test")
+        )
         for tool in registry.definitions {
             let properties = try #require(tool.inputSchema.objectValue?["properties"]?.objectValue)
             for (name, schema) in properties {
