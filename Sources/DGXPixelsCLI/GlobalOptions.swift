@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PixelsMCP
 import SpriteEngine
 
 /// Options every command takes: where the configuration is and how much to log (to stderr).
@@ -18,7 +19,14 @@ struct GlobalOptions: ParsableArguments {
     var logLevel: String?
 
     /// Loads the configuration and starts logging to stderr; a bad configuration is a clear error and exit 1.
-    func bootstrap(defaultLogLevel: Logger.Level = .warning) throws -> (Configuration, Logger) {
+    ///
+    /// - Parameter clientLog: when serving MCP, also forwards records to the client (`notifications/message`).
+    func bootstrap(
+        defaultLogLevel: Logger.Level = .warning,
+        clientLog: ClientLog? = nil
+    ) throws
+        -> (Configuration, Logger)
+    {
         var configuration: Configuration
         do {
             configuration = try ConfigurationLoader().load(explicitPath: config)
@@ -39,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
             logLevel.flatMap(Logger.Level.init(rawValue:))
             ?? ProcessInfo.processInfo.environment["DGX_PIXELS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
             ?? configured ?? defaultLogLevel
-        LoggingBootstrap.start(level: level)
+        LoggingBootstrap.start(level: level, clientLog: clientLog)
         return (configuration, Logger(label: "dgx-pixels.cli"))
     }
 

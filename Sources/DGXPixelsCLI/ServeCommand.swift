@@ -13,11 +13,12 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let (configuration, _) = try global.bootstrap(defaultLogLevel: .info)
+        let clientLog = ClientLog()
+        let (configuration, _) = try global.bootstrap(defaultLogLevel: .info, clientLog: clientLog)
         let logger = Logger(label: "dgx-pixels.mcp")
         let engine = EngineFactory.makeEngine(configuration)
         let transport = StdioLineTransport(logger: Logger(label: "dgx-pixels.transport"))
-        let runner = MCPServerRunner(engine: engine, logger: logger)
+        let runner = MCPServerRunner(engine: engine, logger: logger, clientLog: clientLog)
         let grace = Duration.milliseconds(Int((configuration.generation.waitSeconds + 5) * 1000))
         try await runner.run(transport: transport, shutdownGrace: grace)
     }

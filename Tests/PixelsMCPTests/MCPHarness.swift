@@ -12,18 +12,23 @@ struct MCPHarness {
     let root: URL
     let configuration: Configuration
 
-    static func start(_ configure: (inout Configuration) -> Void = { _ in }) async throws -> MCPHarness {
+    static func start(
+        clientLog: ClientLog = ClientLog(),
+        _ configure: (inout Configuration) -> Void = { _ in }
+    ) async throws -> MCPHarness {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dgx-pixels-mcp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var configuration = Configuration(environment: ["HOME": root.path])
         configuration.output.directory = root.appendingPathComponent("out")
         configure(&configuration)
+        let engineLogger = Logger(label: "dgx-pixels.engine") { ClientLogHandler(label: $0, sink: clientLog) }
         let engine = GenerationEngine(
             configuration: configuration,
             generator: ProceduralGenerator(),
-            logger: Logger(label: "test")
+            logger: engineLogger
         )
-        let server = await MCPServerRunner(engine: engine, logger: Logger(label: "test")).makeServer()
+        let server = await MCPServerRunner(engine: engine, logger: Logger(label: "test"), clientLog: clientLog)
+            .makeServer()
         let (clientTransport, serverTransport) = await InMemoryTransport.createConnectedPair()
         try await server.start(transport: serverTransport)
         let client = Client(name: "test-client", version: "1.0")

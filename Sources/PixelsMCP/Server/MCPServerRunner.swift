@@ -11,11 +11,14 @@ package struct MCPServerRunner: Sendable {
     package let engine: GenerationEngine
     private let registry: ToolRegistry
     private let logger: Logger
+    private let clientLog: ClientLog
 
-    package init(engine: GenerationEngine, logger: Logger) {
+    /// - Parameter clientLog: where `ClientLogHandler`s send records for the client (see `ClientLog`).
+    package init(engine: GenerationEngine, logger: Logger, clientLog: ClientLog = ClientLog()) {
         self.engine = engine
         self.registry = ToolRegistry(configuration: engine.configuration, logger: logger)
         self.logger = logger
+        self.clientLog = clientLog
     }
 
     /// A server with every handler registered, ready for `start(transport:)`.
@@ -36,7 +39,7 @@ package struct MCPServerRunner: Sendable {
         )
         let registry = self.registry
         let engine = self.engine
-        let clientLevel = ClientLogLevel()
+        let clientLog = self.clientLog
         await server.withMethodHandler(ListTools.self) { _ in
             ListTools.Result(tools: registry.definitions)
         }
@@ -55,9 +58,10 @@ package struct MCPServerRunner: Sendable {
             ReadResource.Result(contents: try SpriteResources.read(parameters.uri, engine: engine))
         }
         await server.withMethodHandler(SetLoggingLevel.self) { parameters in
-            clientLevel.set(parameters.level)
+            clientLog.setLevel(parameters.level)
             return Empty()
         }
+        clientLog.attach(server)
         return server
     }
 
