@@ -20,7 +20,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// Loads the configuration and starts logging to stderr; a bad configuration is a clear error and exit 1.
     ///
-    /// - Parameter clientLog: when serving MCP, also forwards records to the client (`notifications/message`).
+    /// - Parameters:
+    ///   - defaultLogLevel: The stderr level when neither the flag, the environment nor the file sets one.
+    ///   - clientLog: When serving MCP, also forwards records to the client (`notifications/message`).
+    /// - Returns: The configuration and the CLI's logger.
+    /// - Throws: `ExitCode.failure` after printing the configuration error.
     func bootstrap(
         defaultLogLevel: Logger.Level = .warning,
         clientLog: ClientLog? = nil
