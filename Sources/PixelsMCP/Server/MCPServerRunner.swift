@@ -13,7 +13,10 @@ package struct MCPServerRunner: Sendable {
     private let logger: Logger
     private let clientLog: ClientLog
 
-    /// - Parameter clientLog: where `ClientLogHandler`s send records for the client (see `ClientLog`).
+    /// - Parameters:
+    ///   - engine: The engine the tools call.
+    ///   - logger: The server's own logger.
+    ///   - clientLog: Where `ClientLogHandler`s send records for the client (see `ClientLog`).
     package init(engine: GenerationEngine, logger: Logger, clientLog: ClientLog = ClientLog()) {
         self.engine = engine
         self.registry = ToolRegistry(configuration: engine.configuration, logger: logger)
