@@ -66,6 +66,7 @@ package struct GameReloader: Sendable {
     }
 
     private static func reason(_ error: any Error) -> String {
+        if let timedOut = error as? URLSessionRemoteTransport.TimedOut { return timedOut.description }
         let nsError = error as NSError
         return nsError.localizedDescription.isEmpty ? "\(error)" : nsError.localizedDescription
     }
