@@ -88,7 +88,10 @@ struct DemoCommand: AsyncParsableCommand {
             [
                 "project": .string(projectPath), "sprites": [.string(jobID)], "name": "blue-slime",
                 "category": "creature", "reload": true,
-                "sheet": ["columns": 4, "fps": 8, "clips": [["name": "idle", "first": 0, "last": 3]]],
+                "sheet": [
+                    "columns": 4, "fps": 8, "clips": [["name": "idle", "first": 0, "last": 3]],
+                    "asset_collection": true,
+                ],
             ]
         )
         for file in deployed["files"]?.arrayValue ?? [] {
