@@ -77,6 +77,8 @@ package struct BevyDeployer: Sendable {
         var backups =
             options.backup && options.backupsKeep > 0
             ? BackupStore(project: project.root, assets: writer.jail, date: now()) : nil
+        // A collection that cannot be merged stops the deploy before any file is written.
+        if let collectionURL { _ = try Self.collectionText(for: plans, at: collectionURL) }
         if options.dryRun {
             try plan(plans, manifest: manifestURL, collection: collectionURL, backups: backups, into: &report)
             return report

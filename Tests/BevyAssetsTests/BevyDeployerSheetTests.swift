@@ -94,6 +94,15 @@ struct BevyDeployerSheetTests {
         _ = try RONReader.parse(text)
 
         try folder.write("({ broken", to: "game/assets/sprites/sprites.assets.ron")
+        let before = folder.listing()
+        let changed = try (1...4).map { try frame("f\($0)", shade: UInt8(100 + $0)) }
+        #expect {
+            try deployer.deploy(changed, into: project, options: slimeOptions(collection: true))
+        } throws: { error in
+            guard case .collectionCorrupt = error as? BevyAssetsError else { return false }
+            return true
+        }
+        #expect(folder.listing() == before)
         #expect {
             try deployer.deploy(frames, into: project, options: slimeOptions(collection: true))
         } throws: { error in

@@ -57,7 +57,10 @@ struct HotReloadSafetyTests {
         #expect(!events.isEmpty)
         let loadableEvents = events.filter { event in Self.loadable.contains { event.path.hasSuffix($0) } }
         for event in loadableEvents {
-            #expect(!event.isCloseWrite && !event.isModify && !event.isCreate, "in-place write on \(event.path)")
+            #expect(
+                !event.isCloseWrite && !event.isModify && !event.isCreate,
+                "in-place write: \(event); all events: \(events.filter { $0.path == event.path })"
+            )
         }
         let expectedFinal = [
             "sprites/characters/knight.png", "sprites/props/barrel.png", "sprites/characters/wizard.png",
