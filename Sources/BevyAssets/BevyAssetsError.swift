@@ -12,6 +12,8 @@ package enum BevyAssetsError: Error, CustomStringConvertible, Equatable, Sendabl
     case invalidMeta(String)
     case manifestCorrupt(path: String, reason: String)
     case lockFailed(path: String, reason: String)
+    case invalidSheet(reason: String)
+    case collectionCorrupt(path: String, reason: String)
 
     package var description: String {
         switch self {
@@ -42,6 +44,11 @@ package enum BevyAssetsError: Error, CustomStringConvertible, Equatable, Sendabl
                 + "Fix or delete it, then deploy again."
         case .lockFailed(let path, let reason):
             "could not lock \(path): \(reason). Check that the folder is writable and deploy again."
+        case .invalidSheet(let reason):
+            "cannot pack the sprite sheet: \(reason). Nothing was written."
+        case .collectionCorrupt(let path, let reason):
+            "\(path) is not a bevy_asset_loader collection dgx-pixels can merge into (\(reason)); it was left as is. "
+                + "Fix or delete it, or deploy without asset_collection."
         }
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
 /// Deploys sprites into a Bevy project: validate everything, plan every path through the jail, write each
-/// `.meta` before its `.png`, then record all sprites in the manifest in one locked update.
+/// `.meta` before its `.png` (and a sheet's descriptors after it), then record all sprites in the manifest in one
+/// locked update.
 package struct BevyDeployer: Sendable {
-    private let faultInjector: AssetWriter.FaultInjector?
-    private let now: @Sendable () -> Date
+    let faultInjector: AssetWriter.FaultInjector?
+    let now: @Sendable () -> Date
 
     /// - Parameters:
     ///   - faultInjector: test seam passed to the `AssetWriter`.
-    ///   - now: the clock for `deployed_at`.
+    ///   - now: the clock for `deployed_at` and backup folder names.
     package init(faultInjector: AssetWriter.FaultInjector? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.faultInjector = faultInjector
         self.now = now
@@ -19,11 +20,18 @@ package struct BevyDeployer: Sendable {
         project.assetsDirectory.appendingPathComponent("sprites/manifest.json")
     }
 
+    /// Deploys `input` one by one, or, with `options.sheet`, packs them in order into one sprite sheet.
     package func deploy(
-        _ sprites: [SpriteAsset],
+        _ input: [SpriteAsset],
         into project: BevyProject,
         options: DeployOptions = DeployOptions()
     ) throws(BevyAssetsError) -> DeployReport {
+        var sprites = input
+        var layout: SheetLayout?
+        if let sheet = options.sheet {
+            let packed = try SpriteSheet.pack(input, options: sheet)
+            (sprites, layout) = ([packed.sprite], packed.layout)
+        }
         try Self.validate(sprites)
         var version = project.bevyVersion
         var versionSource = project.versionSource
@@ -37,18 +45,20 @@ package struct BevyDeployer: Sendable {
 
         let writer = AssetWriter(jail: project.assetsDirectory, faultInjector: faultInjector)
         let manifestURL = try writer.plan(relativePath: "sprites/manifest.json")
+        let collectionURL =
+            options.sheet?.assetCollection == true ? try writer.plan(relativePath: AssetCollection.relativePath) : nil
         var claimed = Set(sprites.map { Manifest.key(category: $0.category, name: $0.name) })
         var plans: [SpritePlan] = []
         for sprite in sprites {
-            plans.append(
-                try SpritePlan.make(
-                    for: sprite,
-                    writer: writer,
-                    meta: meta,
-                    policy: options.onConflict,
-                    claimed: &claimed
-                )
+            var plan = try SpritePlan.make(
+                for: sprite,
+                writer: writer,
+                meta: meta,
+                policy: options.onConflict,
+                claimed: &claimed
             )
+            if let layout { try plan.attach(layout, writer: writer) }
+            plans.append(plan)
         }
 
         var report = DeployReport(
@@ -62,20 +72,22 @@ package struct BevyDeployer: Sendable {
             manifestPath: manifestURL.path,
             notes: project.notes
         )
+        report.sheet = plans.first?.sheet
         let deployedAt = ISO8601DateFormatter().string(from: now())
+        var backups =
+            options.backup && options.backupsKeep > 0
+            ? BackupStore(project: project.root, assets: writer.jail, date: now()) : nil
+        // A collection that cannot be merged stops the deploy before any file is written.
+        if let collectionURL { _ = try Self.collectionText(for: plans, at: collectionURL) }
         if options.dryRun {
-            for plan in plans { record(plan, pngAction: plan.pngAction, metaAction: plan.metaAction, in: &report) }
-            let manifestAction = try ManifestStore.preview(at: manifestURL) {
-                record(plans, deployedAt: deployedAt, in: &$0)
-            }
-            report.files.append(.init(path: manifestURL.path, kind: .manifest, action: Self.fileAction(manifestAction)))
+            try plan(plans, manifest: manifestURL, collection: collectionURL, backups: backups, into: &report)
             return report
         }
 
         var written: [SpritePlan] = []
         do {
             for plan in plans {
-                try write(plan, meta: meta, writer: writer, into: &report)
+                try write(plan, meta: meta, writer: writer, backups: &backups, into: &report)
                 if !plan.isSkipped { written.append(plan) }
             }
         } catch {
@@ -85,11 +97,87 @@ package struct BevyDeployer: Sendable {
             }
             throw error
         }
-        let manifestAction = try ManifestStore.update(at: manifestURL, writer: writer) {
-            record(written, deployedAt: deployedAt, in: &$0)
+        try updateIndexes(
+            written,
+            manifest: manifestURL,
+            collection: collectionURL,
+            deployedAt: deployedAt,
+            writer: writer,
+            into: &report
+        )
+        if let backups, let folder = backups.folder {
+            report.backupPath = folder.path
+            for removed in backups.prune(keep: options.backupsKeep) {
+                report.notes.append(
+                    "removed the old backup \(removed.path) (keeping the newest \(options.backupsKeep))"
+                )
+            }
+        }
+        return report
+    }
+
+    /// Writes the manifest and, when asked, the asset collection, both under the manifest's lock.
+    private func updateIndexes(
+        _ written: [SpritePlan],
+        manifest manifestURL: URL,
+        collection collectionURL: URL?,
+        deployedAt: String,
+        writer: AssetWriter,
+        into report: inout DeployReport
+    ) throws(BevyAssetsError) {
+        let (manifestAction, collectionAction) = try ManifestStore.locked(at: manifestURL, writer: writer) {
+            () throws(BevyAssetsError) -> (WriteOutcome, WriteOutcome?) in
+            var manifest = try ManifestStore.read(at: manifestURL)
+            record(written, deployedAt: deployedAt, in: &manifest)
+            let manifestAction = try writer.write(manifest.encoded(), to: manifestURL)
+            guard let collectionURL else { return (manifestAction, nil) }
+            let text = try Self.collectionText(for: written, at: collectionURL)
+            return (manifestAction, try writer.write(Data(text.utf8), to: collectionURL))
         }
         report.files.append(.init(path: manifestURL.path, kind: .manifest, action: Self.fileAction(manifestAction)))
-        return report
+        if let collectionURL, let collectionAction {
+            report.files.append(
+                .init(path: collectionURL.path, kind: .collection, action: Self.fileAction(collectionAction))
+            )
+        }
+    }
+
+    /// The dry run: every operation `deploy` would perform, computed without writing.
+    private func plan(
+        _ plans: [SpritePlan],
+        manifest manifestURL: URL,
+        collection collectionURL: URL?,
+        backups: BackupStore?,
+        into report: inout DeployReport
+    ) throws(BevyAssetsError) {
+        func operation(_ url: URL, _ kind: DeployReport.FileKind, _ action: DeployReport.FileAction) {
+            let backup = action == .replaced ? backups?.plannedCopy(of: url) : nil
+            if backup != nil { report.backupPath = backups?.plannedFolder.path }
+            report.files.append(.init(path: url.path, kind: kind, action: action, backupPath: backup?.path))
+        }
+        for plan in plans {
+            if let metaURL = plan.meta, let metaAction = plan.metaAction, metaAction != .skipped {
+                operation(metaURL, .meta, metaAction)
+            }
+            operation(plan.png, .png, plan.pngAction)
+            for file in plan.sheetFiles { operation(file.url, .sheet, file.action) }
+            record(plan, action: plan.pngAction, in: &report)
+        }
+        let deployedAt = ISO8601DateFormatter().string(from: now())
+        let manifestAction = try ManifestStore.preview(at: manifestURL) {
+            record(plans, deployedAt: deployedAt, in: &$0)
+        }
+        report.files.append(.init(path: manifestURL.path, kind: .manifest, action: Self.fileAction(manifestAction)))
+        if let collectionURL {
+            let text = Data(try Self.collectionText(for: plans.filter { !$0.isSkipped }, at: collectionURL).utf8)
+            report.files.append(
+                .init(
+                    path: collectionURL.path,
+                    kind: .collection,
+                    action: SpritePlan.action(writing: text, to: collectionURL)
+                )
+            )
+        }
     }
 
     /// Every name and category valid, PNG bytes plausible, and no sprite twice: else nothing is written.
@@ -114,83 +202,19 @@ package struct BevyDeployer: Sendable {
         }
     }
 
-    /// Writes one sprite's meta then PNG, recording each file as it is done.
-    private func write(
-        _ plan: SpritePlan,
-        meta: Data?,
-        writer: AssetWriter,
-        into report: inout DeployReport
-    ) throws(BevyAssetsError) {
-        guard !plan.isSkipped else {
-            record(plan, pngAction: .skipped, metaAction: plan.metaAction, in: &report)
-            return
-        }
-        let directory = plan.png.deletingLastPathComponent()
-        try writer.makeDirectory(directory)
-        for stale in writer.cleanStaleTemps(in: directory) {
-            report.notes.append("removed \(stale.path), left by an interrupted write")
-        }
-        var metaAction: DeployReport.FileAction?
-        if let meta, let metaURL = plan.meta {
-            metaAction = Self.fileAction(try writer.write(meta, to: metaURL))
-        }
-        let pngAction = Self.fileAction(try writer.write(plan.sprite.png, to: plan.png))
-        record(plan, pngAction: pngAction, metaAction: metaAction, in: &report)
-    }
-
-    /// Adds the sprite and its file operations (meta first) to the report.
-    private func record(
-        _ plan: SpritePlan,
-        pngAction: DeployReport.FileAction,
-        metaAction: DeployReport.FileAction?,
-        in report: inout DeployReport
-    ) {
-        if let metaURL = plan.meta, let metaAction, metaAction != .skipped {
-            report.files.append(.init(path: metaURL.path, kind: .meta, action: metaAction))
-        }
-        report.files.append(.init(path: plan.png.path, kind: .png, action: pngAction))
-        var done = plan
-        done.pngAction = pngAction
-        report.sprites.append(
-            .init(
-                name: plan.name,
-                category: plan.sprite.category,
-                assetPath: plan.assetPath,
-                pngPath: plan.png.path,
-                metaPath: plan.meta?.path,
-                action: done.spriteAction,
-                contentHash: plan.sprite.contentHash
-            )
-        )
-    }
-
-    /// Sets each written sprite's entry, keeping the old `deployed_at` when nothing else changed.
-    private func record(_ plans: [SpritePlan], deployedAt: String, in manifest: inout Manifest) {
-        for plan in plans where !plan.isSkipped {
+    /// The collection file merged with the entries of every sheet in `plans`.
+    private static func collectionText(for plans: [SpritePlan], at url: URL) throws(BevyAssetsError) -> String {
+        var entries: [String: String] = [:]
+        for plan in plans {
+            guard let sheet = plan.sheet else { continue }
             let key = Manifest.key(category: plan.sprite.category, name: plan.name)
-            var entry = Manifest.Entry(
-                assetPath: plan.assetPath,
-                category: plan.sprite.category,
-                name: plan.name,
-                width: plan.sprite.width,
-                height: plan.sprite.height,
-                frames: 1,
-                prompt: plan.sprite.prompt,
-                seed: plan.sprite.seed,
-                engine: plan.sprite.engine,
-                contentHash: plan.sprite.contentHash,
-                deployedAt: deployedAt
-            )
-            if let old = manifest.sprites[key] {
-                var unchanged = entry
-                unchanged.deployedAt = old.deployedAt
-                if unchanged == old { entry = old }
-            }
-            manifest.sprites[key] = entry
+            entries.merge(AssetCollection.entries(for: sheet, key: key)) { _, new in new }
         }
+        let existing = FileSystem.contents(of: url.path).map { String(decoding: $0, as: UTF8.self) }
+        return try AssetCollection.merged(existing: existing, at: url.path, entries: entries)
     }
 
-    private static func fileAction(_ outcome: WriteOutcome) -> DeployReport.FileAction {
+    static func fileAction(_ outcome: WriteOutcome) -> DeployReport.FileAction {
         switch outcome {
         case .created: .created
         case .replaced: .replaced

@@ -17,16 +17,28 @@ package struct DeployOptions: Sendable, Equatable {
     package var onConflict: ConflictPolicy
     /// Loader choice by this version instead of the project's.
     package var bevyVersionOverride: String?
+    /// Pack every sprite, in order, into this one sheet instead of deploying them one by one.
+    package var sheet: SheetOptions?
+    /// Copy files about to be replaced to `<project>/.dgx-pixels/backups/<timestamp>/`.
+    package var backup: Bool
+    /// How many backup folders to keep (the newest); 0 keeps none and turns backups off.
+    package var backupsKeep: Int
 
     package init(
         writeMeta: Bool = true,
         dryRun: Bool = false,
         onConflict: ConflictPolicy = .overwrite,
-        bevyVersionOverride: String? = nil
+        bevyVersionOverride: String? = nil,
+        sheet: SheetOptions? = nil,
+        backup: Bool = true,
+        backupsKeep: Int = 5
     ) {
         self.writeMeta = writeMeta
         self.dryRun = dryRun
         self.onConflict = onConflict
         self.bevyVersionOverride = bevyVersionOverride
+        self.sheet = sheet
+        self.backup = backup
+        self.backupsKeep = backupsKeep
     }
 }

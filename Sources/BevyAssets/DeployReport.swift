@@ -13,6 +13,10 @@ package struct DeployReport: Codable, Sendable, Equatable {
     /// Which kind of file an operation touched.
     package enum FileKind: String, Codable, Sendable {
         case png, meta, manifest
+        /// A sheet descriptor, `.sheet.ron` or `.sheet.json`.
+        case sheet
+        /// bevy_asset_loader's `sprites.assets.ron`.
+        case collection
     }
 
     /// One sprite's result.
@@ -54,6 +58,20 @@ package struct DeployReport: Codable, Sendable, Equatable {
         package var path: String
         package var kind: FileKind
         package var action: FileAction
+        /// Where the previous file was copied before it was replaced (absent when nothing was backed up).
+        package var backupPath: String?
+
+        package init(path: String, kind: FileKind, action: FileAction, backupPath: String? = nil) {
+            self.path = path
+            self.kind = kind
+            self.action = action
+            self.backupPath = backupPath
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case path, kind, action
+            case backupPath = "backup_path"
+        }
     }
 
     package var project: String
@@ -65,9 +83,16 @@ package struct DeployReport: Codable, Sendable, Equatable {
     package var files: [FileOperation]
     package var manifestPath: String
     package var notes: [String]
+    /// The layout of the sheet this deploy packed, if any.
+    package var sheet: SheetLayout?
+    /// This deploy's backup folder, nil when nothing was replaced (or backups are off).
+    package var backupPath: String?
+    /// Things that did not work but did not stop the deploy, such as a game not answering a reload request.
+    package var warnings: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case project, loader, sprites, files, notes
+        case project, loader, sprites, files, notes, sheet, warnings
+        case backupPath = "backup_path"
         case bevyVersion = "bevy_version"
         case versionSource = "version_source"
         case dryRun = "dry_run"
@@ -86,5 +111,8 @@ package struct DeployReport: Codable, Sendable, Equatable {
         try container.encode(files, forKey: .files)
         try container.encode(manifestPath, forKey: .manifestPath)
         try container.encode(notes, forKey: .notes)
+        try container.encode(sheet, forKey: .sheet)
+        try container.encode(backupPath, forKey: .backupPath)
+        try container.encode(warnings, forKey: .warnings)
     }
 }

@@ -2,6 +2,35 @@ import Foundation
 
 /// `assets/sprites/manifest.json`: every deployed sprite by `<category>/<name>`, for games and tools to look up.
 package struct Manifest: Codable, Equatable, Sendable {
+    /// Where a sprite sheet's descriptors are and how its grid is cut.
+    package struct Sheet: Codable, Equatable, Sendable {
+        /// Asset path of `<name>.sheet.ron`.
+        package var ron: String
+        /// Asset path of `<name>.sheet.json`.
+        package var json: String
+        package var tileSizeX: Int
+        package var tileSizeY: Int
+        package var columns: Int
+        package var rows: Int
+        package var clips: [String]
+
+        package init(ron: String, json: String, layout: SheetLayout) {
+            self.ron = ron
+            self.json = json
+            tileSizeX = layout.tileSizeX
+            tileSizeY = layout.tileSizeY
+            columns = layout.columns
+            rows = layout.rows
+            clips = layout.clips.map(\.name)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case ron, json, columns, rows, clips
+            case tileSizeX = "tile_size_x"
+            case tileSizeY = "tile_size_y"
+        }
+    }
+
     /// One deployed sprite.
     package struct Entry: Codable, Equatable, Sendable {
         /// The path a game passes to `asset_server.load`.
@@ -11,6 +40,8 @@ package struct Manifest: Codable, Equatable, Sendable {
         package var width: Int
         package var height: Int
         package var frames: Int
+        /// Set for a sprite sheet.
+        package var sheet: Sheet?
         package var prompt: String?
         package var seed: UInt64?
         package var engine: String?
@@ -26,6 +57,7 @@ package struct Manifest: Codable, Equatable, Sendable {
             width: Int,
             height: Int,
             frames: Int = 1,
+            sheet: Sheet? = nil,
             prompt: String?,
             seed: UInt64?,
             engine: String?,
@@ -38,6 +70,7 @@ package struct Manifest: Codable, Equatable, Sendable {
             self.width = width
             self.height = height
             self.frames = frames
+            self.sheet = sheet
             self.prompt = prompt
             self.seed = seed
             self.engine = engine
@@ -47,7 +80,7 @@ package struct Manifest: Codable, Equatable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case assetPath = "asset_path"
-            case category, name, width, height, frames, prompt, seed, engine
+            case category, name, width, height, frames, sheet, prompt, seed, engine
             case contentHash = "content_hash"
             case deployedAt = "deployed_at"
         }
@@ -61,6 +94,7 @@ package struct Manifest: Codable, Equatable, Sendable {
             try container.encode(width, forKey: .width)
             try container.encode(height, forKey: .height)
             try container.encode(frames, forKey: .frames)
+            try container.encode(sheet, forKey: .sheet)
             try container.encode(prompt, forKey: .prompt)
             try container.encode(seed, forKey: .seed)
             try container.encode(engine, forKey: .engine)

@@ -38,6 +38,20 @@ package enum ManifestStore {
         writer: AssetWriter,
         _ mutate: (inout Manifest) -> Void
     ) throws(BevyAssetsError) -> WriteOutcome {
+        try locked(at: url, writer: writer) { () throws(BevyAssetsError) -> WriteOutcome in
+            var manifest = try read(at: url)
+            mutate(&manifest)
+            return try writer.write(manifest.encoded(), to: url)
+        }
+    }
+
+    /// Runs `body` holding the manifest's exclusive lock, so files derived from it (the asset collection) are
+    /// merged under the same lock.
+    package static func locked<Result>(
+        at url: URL,
+        writer: AssetWriter,
+        _ body: () throws(BevyAssetsError) -> Result
+    ) throws(BevyAssetsError) -> Result {
         let directory = url.deletingLastPathComponent()
         try writer.makeDirectory(directory)
         writer.cleanStaleTemps(in: directory)
@@ -50,10 +64,7 @@ package enum ManifestStore {
             guard errno == EINTR else { throw .lockFailed(path: lockPath, reason: FileSystem.errnoReason()) }
         }
         defer { _ = flock(descriptor, LOCK_UN) }
-
-        var manifest = try read(at: url)
-        mutate(&manifest)
-        return try writer.write(manifest.encoded(), to: url)
+        return try body()
     }
 
     /// What `update` would do, computed without locking or writing anything (for dry runs).

@@ -11,6 +11,17 @@ struct SpritePlan: Sendable {
     var pngAction: DeployReport.FileAction
     var metaAction: DeployReport.FileAction?
     var isRenamed: Bool
+    /// The sheet's layout (its `image` set to this plan's final asset path), when the sprite is a packed sheet.
+    var sheet: SheetLayout?
+    /// The sheet's descriptors, `.sheet.ron` then `.sheet.json`, with what writing each would do.
+    var sheetFiles: [PlannedFile] = []
+
+    /// One extra file a plan writes after its PNG.
+    struct PlannedFile: Sendable {
+        var url: URL
+        var data: Data
+        var action: DeployReport.FileAction
+    }
 
     var isSkipped: Bool { pngAction == .skipped }
 
@@ -70,6 +81,27 @@ struct SpritePlan: Sendable {
             metaAction: metaAction,
             isRenamed: isRenamed
         )
+    }
+
+    /// Makes this plan a sheet's: points `layout` at the final PNG and plans both descriptors beside it.
+    mutating func attach(_ layout: SheetLayout, writer: AssetWriter) throws(BevyAssetsError) {
+        var layout = layout
+        layout.image = assetPath
+        sheet = layout
+        let ron = Data(layout.ron().utf8)
+        do {
+            _ = try RONReader.parse(layout.ron())
+        } catch {
+            throw .invalidSheet(reason: "the generated .sheet.ron does not parse (line \(error.line): \(error.reason))")
+        }
+        let category = sprite.category
+        let targets = [
+            (try writer.plan(relativePath: SheetLayout.ronPath(category: category, name: name)), ron),
+            (try writer.plan(relativePath: SheetLayout.jsonPath(category: category, name: name)), layout.json()),
+        ]
+        sheetFiles = targets.map { url, data in
+            PlannedFile(url: url, data: data, action: isSkipped ? .skipped : Self.action(writing: data, to: url))
+        }
     }
 
     /// What writing `data` to `target` would do right now.

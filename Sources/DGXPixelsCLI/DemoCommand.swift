@@ -50,6 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
                 "  \(action): \(entry["png_path"]?.stringValue ?? "?")  (load \"\(entry["asset_path"]?.stringValue ?? "?")\")"
             )
         }
+        try await deploySheet(client, into: projectPath)
         if let first = job?["items"]?.arrayValue?.first?.objectValue?["sprite"]?.objectValue,
             let uri = first["uri"]?.stringValue
         {
@@ -65,6 +66,47 @@ struct DemoCommand: AsyncParsableCommand {
         guard server.process.terminationStatus == 0 else {
             Console.error("dgx-pixels serve exited with status \(server.process.terminationStatus)")
             throw ExitCode.failure
+        }
+    }
+
+    /// Generates four frames of a blue slime and deploys them as one sprite sheet with an idle clip.
+    private func deploySheet(_ client: Client, into projectPath: String) async throws {
+        let frames: [Value] = (1...4).map { seed in
+            .object([
+                "prompt": "blue slime", "name": .string("blue-slime-\(seed)"), "category": "creature",
+                "size": 32, "seed": .int(seed),
+            ])
+        }
+        let made = try await call(client, "generate_batch", ["items": .array(frames), "style": "16bit"])
+        guard let jobID = made["job"]?.objectValue?["job_id"]?.stringValue else {
+            Console.error("generate_batch returned no job id for the slime frames")
+            throw ExitCode.failure
+        }
+        let deployed = try await call(
+            client,
+            "deploy_to_bevy",
+            [
+                "project": .string(projectPath), "sprites": [.string(jobID)], "name": "blue-slime",
+                "category": "creature", "reload": true,
+                "sheet": [
+                    "columns": 4, "fps": 8, "clips": [["name": "idle", "first": 0, "last": 3]],
+                    "asset_collection": true,
+                ],
+            ]
+        )
+        for file in deployed["files"]?.arrayValue ?? [] {
+            let entry = file.objectValue ?? [:]
+            Console.out(
+                "  \(entry["action"]?.stringValue ?? "?"): \(entry["path"]?.stringValue ?? "?")  (\(entry["kind"]?.stringValue ?? "?"))"
+            )
+        }
+        let sheet = deployed["sheet"]?.objectValue ?? [:]
+        Console.out(
+            "sheet \"\(sheet["image"]?.stringValue ?? "?")\": \(sheet["frames"]?.intValue ?? 0) frames, "
+                + "\(sheet["columns"]?.intValue ?? 0) columns x \(sheet["rows"]?.intValue ?? 0) rows, clip idle 0...3 at 8 fps"
+        )
+        for warning in deployed["warnings"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+            Console.out("  warning: \(warning)")
         }
     }
 

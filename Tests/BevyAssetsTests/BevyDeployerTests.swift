@@ -153,6 +153,7 @@ struct BevyDeployerTests {
         let real = try deployer.deploy(changed, into: project, options: DeployOptions(onConflict: policy))
         #expect(preview.files == real.files)
         #expect(preview.sprites == real.sprites)
+        #expect(preview.backupPath == real.backupPath)
     }
 
     @Test("A dry run into a fresh project creates no folder, lock or manifest")
@@ -209,7 +210,7 @@ struct BevyDeployerTests {
         #expect(
             Set(object.keys) == [
                 "project", "bevy_version", "version_source", "loader", "dry_run", "sprites", "files", "manifest_path",
-                "notes",
+                "notes", "sheet", "backup_path", "warnings",
             ]
         )
         let first = try #require((object["sprites"] as? [[String: Any]])?.first)

@@ -41,6 +41,7 @@ struct ManifestStoreTests {
                       "name" : "barrel",
                       "prompt" : null,
                       "seed" : 7,
+                      "sheet" : null,
                       "width" : 16
                     }
                   },

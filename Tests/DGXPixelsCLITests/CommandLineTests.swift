@@ -55,3 +55,45 @@ struct CommandLineTests {
         #expect(result.stderr.contains("limits.max_batch"))
     }
 }
+
+@Suite("dgx-pixels deploy --sheet-*")
+struct DeploySheetCommandTests {
+    @Test("Packs a folder of frames into a sheet with --sheet-columns and --sheet-clip; a bad clip is refused")
+    func deploySheet() async throws {
+        let binary = try BuiltBinary()
+        defer { binary.cleanUp() }
+        let frames = binary.home.appendingPathComponent("frames")
+        try FileManager.default.createDirectory(at: frames, withIntermediateDirectories: true)
+        for seed in 1...2 {
+            let made = try await binary.run(["generate", "blue slime", "--size", "16", "--seed", "\(seed)", "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(made.stdout.utf8)) as? [String: Any])
+            let job = try #require(object["job"] as? [String: Any])
+            let item = try #require((job["items"] as? [[String: Any]])?.first?["sprite"] as? [String: Any])
+            let path = try #require(item["path"] as? String)
+            try FileManager.default.copyItem(atPath: path, toPath: frames.appendingPathComponent("f\(seed).png").path)
+        }
+        let project = binary.home.appendingPathComponent("game")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try Data("[dependencies]\nbevy = \"0.15\"\n".utf8).write(to: project.appendingPathComponent("Cargo.toml"))
+
+        let result = try await binary.run([
+            "deploy", project.path, frames.path, "--name", "slime", "--category", "creature",
+            "--sheet-columns", "2", "--sheet-fps", "6", "--sheet-clip", "idle:0:1", "--asset-collection", "--json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let sheet = try #require(report["sheet"] as? [String: Any])
+        #expect(sheet["columns"] as? Int == 2 && sheet["rows"] as? Int == 1 && sheet["fps"] as? Double == 6)
+        let sprites = project.appendingPathComponent("assets/sprites")
+        for file in [
+            "creature/slime.png", "creature/slime.sheet.ron", "creature/slime.sheet.json", "sprites.assets.ron",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: sprites.appendingPathComponent(file).path), "\(file)")
+        }
+
+        let bad = try await binary.run([
+            "deploy", project.path, frames.path, "--name", "slime", "--sheet-columns", "2", "--sheet-clip", "idle",
+        ])
+        #expect(bad.status != 0 && bad.stderr.contains("NAME:FIRST:LAST"))
+    }
+}

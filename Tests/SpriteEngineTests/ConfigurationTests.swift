@@ -27,6 +27,17 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("Reads bevy.backups_keep and bevy.remote_url, defaulting to 5 and Bevy's BRP address")
+    func bevyBackupsAndRemote() throws {
+        let defaults = try Configuration.parse(yaml: "", environment: [:])
+        #expect(defaults.bevy.backupsKeep == 5 && defaults.bevy.remoteURL == "http://127.0.0.1:15702/")
+        let set = try Configuration.parse(
+            yaml: "bevy:\n  backups_keep: 0\n  remote_url: http://127.0.0.1:9999/\n",
+            environment: [:]
+        )
+        #expect(set.bevy.backupsKeep == 0 && set.bevy.remoteURL == "http://127.0.0.1:9999/")
+    }
+
     @Test("A bad value fails with the key path and what was expected")
     func badValues() {
         let cases = [
@@ -35,6 +46,8 @@ struct ConfigurationTests {
             ("styles:\n  retro:\n    palette: rainbow\n", "styles.retro.palette", "palette name"),
             ("styles:\n  retro:\n    colors: 1000\n", "styles.retro.colors", "2 to 256"),
             ("bevy:\n  on_conflict: merge\n", "bevy.on_conflict", "overwrite"),
+            ("bevy:\n  backups_keep: -1\n", "bevy.backups_keep", "0"),
+            ("bevy:\n  remote_url: localhost:15702\n", "bevy.remote_url", "http://"),
             ("output:\n  dir: relative/path\n", "output.dir", "absolute"),
             ("generation:\n  default_style: nope\n", "generation.default_style", "nope"),
         ]

@@ -135,6 +135,29 @@ def test_deploys_into_a_bevy_project():
     run(scenario)
 
 
+def test_deploys_a_sprite_sheet_and_reads_its_layout():
+    async def scenario(session, work):
+        project = make_bevy_project(work)
+        items = [{"prompt": "blue slime", "name": f"blue-slime-{seed}", "category": "creature", "size": 16,
+                  "seed": seed} for seed in range(1, 5)]
+        made = await session.call_tool("generate_batch", {"items": items})
+        assert not is_error(made), made.content
+        result = await session.call_tool("deploy_to_bevy", {
+            "project": str(project), "sprites": [structured(made)["job"]["job_id"]], "name": "blue-slime",
+            "category": "creature",
+            "sheet": {"columns": 4, "fps": 8, "clips": [{"name": "idle", "first": 0, "last": 3}]},
+        })
+        assert not is_error(result), result.content
+        sheet = structured(result)["sheet"]
+        assert (sheet["columns"], sheet["rows"], sheet["tile_size_x"], sheet["frames"]) == (4, 1, 16, 4)
+        descriptor = json.loads((project / "assets/sprites/creature/blue-slime.sheet.json").read_text())
+        assert descriptor["clips"] == [{"name": "idle", "first": 0, "last": 3, "fps": 8}]
+        assert "tile_size_x: 16" in (project / "assets/sprites/creature/blue-slime.sheet.ron").read_text()
+        width, height, _ = read_png((project / "assets/sprites/creature/blue-slime.png").read_bytes())
+        assert (width, height) == (64, 16)
+    run(scenario)
+
+
 def test_bad_input_is_a_tool_error_naming_the_field():
     async def scenario(session, work):
         cases = [

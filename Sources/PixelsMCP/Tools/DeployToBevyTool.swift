@@ -32,10 +32,38 @@ enum DeployToBevyTool: MCPTool {
             ),
             "files": JSONSchema.array(
                 "Every file operation, in the order performed.",
-                items: JSONSchema.typed("object")
+                items: JSONSchema.object(
+                    properties: [
+                        "path": JSONSchema.typed("string"),
+                        "kind": JSONSchema.string(
+                            "What the file is.",
+                            choices: ["png", "meta", "manifest", "sheet", "collection"]
+                        ),
+                        "action": JSONSchema.string(
+                            "What happened to it.",
+                            choices: ["created", "replaced", "unchanged", "skipped"]
+                        ),
+                        "backup_path": JSONSchema.typed(
+                            "string",
+                            description: "Where the replaced file was copied (only for backed-up files)."
+                        ),
+                    ],
+                    additionalProperties: true
+                )
             ),
             "manifest_path": JSONSchema.typed("string"),
             "notes": JSONSchema.array("Remarks, e.g. a created assets/ folder.", items: JSONSchema.typed("string")),
+            "sheet": SheetSchema.output,
+            "backup_path": JSONSchema.typed(
+                "string",
+                "null",
+                description:
+                    "This deploy's folder under <project>/.dgx-pixels/backups/, null when nothing was replaced."
+            ),
+            "warnings": JSONSchema.array(
+                "What did not work but did not stop the deploy, e.g. a game that did not answer reload.",
+                items: JSONSchema.typed("string")
+            ),
         ],
         required: ["project", "sprites", "files", "manifest_path"],
         additionalProperties: true
@@ -48,7 +76,9 @@ enum DeployToBevyTool: MCPTool {
             description: """
                 Deploy sprites into a Bevy game project: validates each PNG, writes \
                 assets/sprites/<category>/<name>.png with a nearest-filter .meta (so pixel art stays crisp and \
-                hot-reloads safely) and updates assets/sprites/manifest.json. Returns the asset paths to load.
+                hot-reloads safely) and updates assets/sprites/manifest.json. With sheet, packs the frames into one \
+                sprite sheet with .sheet.ron/.sheet.json layouts. Replaced files are backed up; reload nudges a \
+                running game. Returns the asset paths to load.
                 """,
             inputSchema: JSONSchema.object(
                 properties: [
@@ -67,7 +97,7 @@ enum DeployToBevyTool: MCPTool {
                         pattern: SpriteOptionsSchema.namePattern
                     ),
                     "name": JSONSchema.string(
-                        "New file name (one sprite only).",
+                        "New file name (one sprite only), or the sheet's name (required with sheet).",
                         pattern: SpriteOptionsSchema.namePattern
                     ),
                     "meta": JSONSchema.boolean("Write the .meta sidecar with nearest sampling.", defaultValue: true),
@@ -80,6 +110,17 @@ enum DeployToBevyTool: MCPTool {
                         choices: ["overwrite", "skip", "rename"]
                     ),
                     "dry_run": JSONSchema.boolean("List the operations without writing anything.", defaultValue: false),
+                    "sheet": SheetSchema.input,
+                    "backup": JSONSchema.boolean(
+                        "Copy each file about to be replaced to <project>/.dgx-pixels/backups/<UTC time>/ (the newest "
+                            + "\(configuration.bevy.backupsKeep) folders are kept, bevy.backups_keep).",
+                        defaultValue: true
+                    ),
+                    "reload": JSONSchema.boolean(
+                        "Then ask the running game to reload the files: a JSON-RPC sprites/reload call to "
+                            + "\(configuration.bevy.remoteURL) (300 ms timeout; failure is only a warning).",
+                        defaultValue: false
+                    ),
                 ],
                 required: configuration.bevy.defaultProject == nil ? ["project", "sprites"] : ["sprites"]
             ),
@@ -105,6 +146,9 @@ enum DeployToBevyTool: MCPTool {
         draft.bevyVersion = arguments["bevy_version"]?.stringValue
         draft.onConflict = arguments["on_conflict"]?.stringValue
         draft.dryRun = arguments["dry_run"]?.boolValue ?? false
+        draft.sheet = SheetSchema.draft(from: arguments["sheet"])
+        draft.backup = arguments["backup"]?.boolValue
+        draft.reload = arguments["reload"]?.boolValue ?? false
         let report = try await context.engine.deploy(draft)
         var lines = [
             (report.dryRun ? "Dry run: would deploy " : "Deployed ")
@@ -113,8 +157,16 @@ enum DeployToBevyTool: MCPTool {
         for sprite in report.sprites {
             lines.append("  \(sprite.action.rawValue): asset_server.load(\"\(sprite.assetPath)\")")
         }
+        if let sheet = report.sheet {
+            lines.append(
+                "  sheet: \(sheet.frames) frame(s) of \(sheet.tileSizeX)x\(sheet.tileSizeY) in \(sheet.columns)x\(sheet.rows)"
+                    + " (load \"\(sheet.image.dropLast(4)).sheet.ron\")"
+            )
+        }
         lines.append("Manifest: \(report.manifestPath)")
+        if let backup = report.backupPath { lines.append("Backups: \(backup)") }
         lines += report.notes.map { "Note: \($0)" }
+        lines += report.warnings.map { "Warning: \($0)" }
         return try .success(summary: lines.joined(separator: "\n"), structured: report)
     }
 }

@@ -1,3 +1,4 @@
+import BevyAssets
 import Foundation
 import PixelArt
 import Yams
@@ -77,11 +78,19 @@ extension Configuration {
     }
 
     private mutating func readBevy(_ node: ConfigNode) throws(SpriteEngineError) {
-        for (key, value) in try node.mapping(allowed: ["project", "meta", "on_conflict", "allow_symlinked_assets"]) {
+        let keys = ["project", "meta", "on_conflict", "allow_symlinked_assets", "backups_keep", "remote_url"]
+        for (key, value) in try node.mapping(allowed: keys) {
             switch key {
             case "project": bevy.defaultProject = value.isNull ? nil : try Self.absoluteDirectory(value).path
             case "meta": bevy.writeMeta = try value.bool()
             case "on_conflict": bevy.onConflict = try value.oneOf(ConflictChoice.self).rawValue
+            case "backups_keep": bevy.backupsKeep = try value.int(in: 0...1000)
+            case "remote_url":
+                let text = try value.nonEmptyString()
+                guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                    throw value.fail("an http:// or https:// URL such as \(GameReloader.defaultURL)")
+                }
+                bevy.remoteURL = text
             default: bevy.allowSymlinkedAssets = try value.bool()
             }
         }

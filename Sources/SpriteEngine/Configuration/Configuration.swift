@@ -1,3 +1,4 @@
+import BevyAssets
 import Foundation
 import PixelArt
 
@@ -38,6 +39,10 @@ package struct Configuration: Sendable, Equatable {
         package var writeMeta = true
         package var onConflict = "overwrite"
         package var allowSymlinkedAssets = false
+        /// How many backup folders under `<project>/.dgx-pixels/backups/` to keep; 0 turns backups off.
+        package var backupsKeep = 5
+        /// The game's Bevy Remote Protocol endpoint, for `reload: true`.
+        package var remoteURL = GameReloader.defaultURL
     }
 
     /// Hard limits that protect the machine (`limits:`).

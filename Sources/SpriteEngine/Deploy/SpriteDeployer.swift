@@ -40,14 +40,20 @@ package struct SpriteDeployer: Sendable {
         for (index, reference) in draft.sprites.enumerated() {
             sources += try SpriteSource.resolve(reference, field: "sprites[\(index)]", store: store, jobs: jobs)
         }
-        if name != nil, sources.count != 1 {
+        if draft.sheet != nil, name == nil {
+            throw .invalidArgument(
+                field: "name",
+                message: "is required with 'sheet': it names the sheet (<name>.png, <name>.sheet.ron)"
+            )
+        }
+        if draft.sheet == nil, name != nil, sources.count != 1 {
             throw .invalidArgument(
                 field: "name",
                 message: "applies to exactly one sprite, but 'sprites' names \(sources.count)"
             )
         }
         let assets = try sources.map { source throws(SpriteEngineError) in
-            try asset(from: source, name: name, category: category)
+            try asset(from: source, draft: draft, name: draft.sheet == nil ? name : nil, category: category)
         }
         let project: BevyProject
         do {
@@ -64,7 +70,15 @@ package struct SpriteDeployer: Sendable {
             writeMeta: draft.meta ?? configuration.bevy.writeMeta,
             dryRun: draft.dryRun,
             onConflict: conflict,
-            bevyVersionOverride: draft.bevyVersion
+            bevyVersionOverride: draft.bevyVersion,
+            sheet: draft.sheet.map { sheet in
+                sheet.options(
+                    name: name ?? "",
+                    category: category ?? assets.first?.category ?? configuration.generation.defaultCategory
+                )
+            },
+            backup: draft.backup ?? true,
+            backupsKeep: configuration.bevy.backupsKeep
         )
         do {
             return try BevyDeployer().deploy(assets, into: project, options: options)
@@ -76,6 +90,7 @@ package struct SpriteDeployer: Sendable {
     /// Reads and validates one source PNG; an invalid one stops the whole deploy before anything is written.
     private func asset(
         from source: SpriteSource,
+        draft: DeployDraft,
         name: String?,
         category: String?
     ) throws(SpriteEngineError)
@@ -97,6 +112,9 @@ package struct SpriteDeployer: Sendable {
         let finalName: String
         if let name {
             finalName = name
+        } else if draft.sheet != nil {
+            // A frame's own name never reaches disk; only the sheet's does.
+            finalName = source.name
         } else {
             finalName = try SpriteName.validated(source.name, field: "sprites (file name '\(source.name)')")
         }

@@ -12,11 +12,23 @@ package actor GenerationEngine {
     package nonisolated let store: SpriteStore
     private nonisolated let pipeline: SpritePipeline
     private let logger: Logger
+    private nonisolated let reloadTransport: any RemoteTransport
     private var records: [String: JobRecord] = [:]
     private var tasks: [String: Task<Void, Never>] = [:]
 
-    package init(configuration: Configuration, generator: any Generator, logger: Logger) {
+    /// - Parameters:
+    ///   - configuration: the server's settings.
+    ///   - generator: the engine that draws sprites.
+    ///   - logger: where job lifecycle is logged.
+    ///   - reloadTransport: how `reload: true` deploys reach a running game (tests pass a fake).
+    package init(
+        configuration: Configuration,
+        generator: any Generator,
+        logger: Logger,
+        reloadTransport: any RemoteTransport = URLSessionRemoteTransport()
+    ) {
         self.configuration = configuration
+        self.reloadTransport = reloadTransport
         self.store = SpriteStore(root: configuration.output.directory)
         self.pipeline = SpritePipeline(configuration: configuration, generator: generator, store: store)
         self.logger = logger
@@ -116,11 +128,16 @@ package actor GenerationEngine {
     }
 
     /// Deploys what `draft` names (job ids resolve against this server's jobs, then saved records).
-    package func deploy(_ draft: DeployDraft) throws(SpriteEngineError) -> DeployReport {
+    ///
+    /// With `draft.reload`, then asks the running game to reload what was written; that never fails the deploy.
+    package func deploy(_ draft: DeployDraft) async throws(SpriteEngineError) -> DeployReport {
         let store = self.store
-        return try SpriteDeployer(configuration: configuration, store: store).deploy(draft) { id in
+        var report = try SpriteDeployer(configuration: configuration, store: store).deploy(draft) { id in
             self.records[id] ?? store.record(id: id)
         }
+        guard draft.reload, !draft.dryRun else { return report }
+        await report.requestReload(remoteURL: configuration.bevy.remoteURL, transport: reloadTransport)
+        return report
     }
 
     /// Cancels every running job and waits for them to stop: the server's shutdown.

@@ -1,0 +1,113 @@
+import Foundation
+import PixelArt
+import Testing
+
+@testable import BevyAssets
+
+@Suite("Deploying sprite sheets and the bevy_asset_loader collection")
+struct BevyDeployerSheetTests {
+    let deployer = BevyDeployer(now: { Date(timeIntervalSince1970: 1_800_000_000) })
+
+    private func slimeOptions(collection: Bool = false) -> DeployOptions {
+        DeployOptions(
+            sheet: SheetOptions(
+                name: "blue-slime",
+                category: "creature",
+                columns: 4,
+                fps: 8,
+                clips: [.init(name: "idle", first: 0, last: 3)],
+                assetCollection: collection
+            )
+        )
+    }
+
+    @Test("Writes meta, PNG, .sheet.ron and .sheet.json in that order, and records frames and sheet in the manifest")
+    func deploysSheet() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let project = try BevyProject.detect(at: folder.makeBevyProject().path)
+        let frames = try (1...4).map { try frame("blue-slime-\($0)", shade: UInt8($0 * 30)) }
+        let report = try deployer.deploy(frames, into: project, options: slimeOptions())
+        let base = project.assetsDirectory.appendingPathComponent("sprites/creature").path
+        #expect(
+            report.files.map { ($0.path, $0.kind) }.map { "\($0.1.rawValue) \($0.0)" } == [
+                "meta \(base)/blue-slime.png.meta", "png \(base)/blue-slime.png",
+                "sheet \(base)/blue-slime.sheet.ron", "sheet \(base)/blue-slime.sheet.json",
+                "manifest \(project.assetsDirectory.path)/sprites/manifest.json",
+            ]
+        )
+        #expect(report.sprites.map(\.assetPath) == ["sprites/creature/blue-slime.png"])
+        #expect(report.sheet?.columns == 4 && report.sheet?.rows == 1 && report.sheet?.frames == 4)
+        let image = try PNGCodec.decode(try Data(contentsOf: URL(fileURLWithPath: "\(base)/blue-slime.png")))
+        #expect(image.width == 32 && image.height == 8)
+        let ron = try String(contentsOfFile: "\(base)/blue-slime.sheet.ron", encoding: .utf8)
+        #expect(ron == report.sheet?.ron())
+        let entry = try #require(
+            try ManifestStore.read(at: BevyDeployer.manifestURL(in: project)).sprites["creature/blue-slime"]
+        )
+        #expect(entry.frames == 4 && entry.width == 32)
+        #expect(entry.sheet?.ron == "sprites/creature/blue-slime.sheet.ron" && entry.sheet?.clips == ["idle"])
+        #expect(
+            report.reloadablePaths == [
+                "sprites/creature/blue-slime.png", "sprites/creature/blue-slime.sheet.ron",
+                "sprites/creature/blue-slime.sheet.json",
+            ]
+        )
+
+        let again = try deployer.deploy(frames, into: project, options: slimeOptions())
+        #expect(again.files.dropLast().allSatisfy { $0.action == .unchanged })
+    }
+
+    @Test("Keeps sprites.assets.ron merged, sorted, and the other entries as they were")
+    func assetCollection() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let project = try BevyProject.detect(at: folder.makeBevyProject().path)
+        try folder.write(
+            """
+            ({
+                "music": File(path: "audio/theme.ogg"),
+                "creature/blue-slime": Image(path: "old.png", sampler: Linear),
+            })
+            """,
+            to: "game/assets/sprites/sprites.assets.ron"
+        )
+        let frames = try (1...4).map { try frame("f\($0)", shade: UInt8($0)) }
+        let report = try deployer.deploy(frames, into: project, options: slimeOptions(collection: true))
+        #expect(report.files.last?.kind == .collection && report.files.last?.action == .replaced)
+        let text = try String(
+            contentsOf: project.assetsDirectory.appendingPathComponent("sprites/sprites.assets.ron"),
+            encoding: .utf8
+        )
+        #expect(
+            text.hasSuffix(
+                """
+                ({
+                    "creature/blue-slime": Image(path: "sprites/creature/blue-slime.png", sampler: Nearest),
+                    "creature/blue-slime_layout": TextureAtlasLayout(tile_size_x: 8, tile_size_y: 8, columns: 4, rows: 1),
+                    "music": File(path: "audio/theme.ogg"),
+                })
+
+                """
+            )
+        )
+        _ = try RONReader.parse(text)
+
+        try folder.write("({ broken", to: "game/assets/sprites/sprites.assets.ron")
+        let before = folder.listing()
+        let changed = try (1...4).map { try frame("f\($0)", shade: UInt8(100 + $0)) }
+        #expect {
+            try deployer.deploy(changed, into: project, options: slimeOptions(collection: true))
+        } throws: { error in
+            guard case .collectionCorrupt = error as? BevyAssetsError else { return false }
+            return true
+        }
+        #expect(folder.listing() == before)
+        #expect {
+            try deployer.deploy(frames, into: project, options: slimeOptions(collection: true))
+        } throws: { error in
+            guard case .collectionCorrupt = error as? BevyAssetsError else { return false }
+            return true
+        }
+    }
+}

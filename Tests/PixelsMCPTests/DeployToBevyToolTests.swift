@@ -1,0 +1,96 @@
+import Foundation
+import MCP
+import PixelArt
+import Testing
+
+@testable import PixelsMCP
+
+@Suite("deploy_to_bevy sheets, backups and reload over MCP")
+struct DeployToBevyToolTests {
+    @Test("Packs a batch's frames into a sheet with descriptors and a collection; a missing game is a warning")
+    func sheet() async throws {
+        // Port 1 on loopback: nothing listens, so the reload request fails at once.
+        let harness = try await MCPHarness.start { $0.bevy.remoteURL = "http://127.0.0.1:1/" }
+        defer { Task { await harness.stop() } }
+        let project = try harness.makeBevyProject(version: "0.15")
+        let frames: [Value] = (1...4).map { seed in
+            .object([
+                "prompt": "blue slime", "name": .string("blue-slime-\(seed)"), "category": "creature", "size": 16,
+                "seed": .int(seed),
+            ])
+        }
+        let batch = try await harness.call("generate_batch", ["items": .array(frames)])
+        let jobID = try #require(batch.structuredContent?.objectValue?["job"]?.objectValue?["job_id"]?.stringValue)
+        let sheet: Value = [
+            "columns": 2, "fps": 8, "clips": [["name": "idle", "first": 0, "last": 3]], "asset_collection": true,
+        ]
+        let result = try await harness.call(
+            "deploy_to_bevy",
+            [
+                "project": .string(project.path), "sprites": [.string(jobID)], "name": "blue-slime",
+                "category": "creature", "sheet": sheet, "reload": true,
+            ]
+        )
+        #expect(result.isError == false, "\(result.text)")
+        let report = try #require(result.structuredContent?.objectValue)
+        let layout = try #require(report["sheet"]?.objectValue)
+        #expect(layout["columns"] == 2 && layout["rows"] == 2 && layout["tile_size_x"] == 16 && layout["frames"] == 4)
+        #expect(layout["image"] == "sprites/creature/blue-slime.png")
+        let warnings = report["warnings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(warnings.count == 1 && warnings[0].contains("127.0.0.1:1"))
+        let sprites = project.appendingPathComponent("assets/sprites")
+        for file in [
+            "creature/blue-slime.png", "creature/blue-slime.png.meta", "creature/blue-slime.sheet.ron",
+            "creature/blue-slime.sheet.json", "sprites.assets.ron",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: sprites.appendingPathComponent(file).path), "\(file)")
+        }
+        let png = try Data(contentsOf: sprites.appendingPathComponent("creature/blue-slime.png"))
+        #expect(try PNGCodec.decode(png).width == 32)
+    }
+
+    @Test("A sheet without a name, or with an unknown sheet key, is isError naming the field")
+    func badSheet() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let project = try harness.makeBevyProject(version: "0.15")
+        let made = try await harness.call("generate_sprite", ["prompt": "coin", "name": "coin", "size": 16])
+        let jobID = try #require(made.structuredContent?.objectValue?["job_id"]?.stringValue)
+        let unnamed = try await harness.call(
+            "deploy_to_bevy",
+            ["project": .string(project.path), "sprites": [.string(jobID)], "sheet": ["columns": 1]]
+        )
+        #expect(unnamed.isError == true && unnamed.text.contains("'name'"))
+        let unknown = try await harness.call(
+            "deploy_to_bevy",
+            [
+                "project": .string(project.path), "sprites": [.string(jobID)], "name": "coin",
+                "sheet": ["columns": 1, "colums": 2],
+            ]
+        )
+        #expect(unknown.isError == true && unknown.text.contains("sheet.colums"))
+    }
+
+    @Test("Redeploying a changed sprite reports where the old one was backed up")
+    func backup() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let project = try harness.makeBevyProject(version: "0.15")
+        var paths: [String?] = []
+        for prompt in ["gold coin", "red health potion"] {
+            let made = try await harness.call(
+                "generate_sprite",
+                ["prompt": .string(prompt), "name": "coin", "size": 16, "category": "items"]
+            )
+            let jobID = try #require(made.structuredContent?.objectValue?["job_id"]?.stringValue)
+            let result = try await harness.call(
+                "deploy_to_bevy",
+                ["project": .string(project.path), "sprites": [.string(jobID)], "category": "items"]
+            )
+            paths.append(result.structuredContent?.objectValue?["backup_path"]?.stringValue)
+        }
+        #expect(paths[0] == nil)
+        let backup = try #require(paths[1])
+        #expect(FileManager.default.fileExists(atPath: backup + "/sprites/items/coin.png"))
+    }
+}
