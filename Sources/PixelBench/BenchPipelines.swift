@@ -10,7 +10,7 @@ enum BenchPipelines {
         return options
     }
 
-    /// Plain plus flood-fill background removal, grid detection and k-centroid cells.
+    /// Plain plus flood-fill background removal and grid detection (which downscales with k-centroid cells).
     static var advanced: PixelPipeline.Options {
         var options = plain
         options.background = .floodFill(tolerance: 24)

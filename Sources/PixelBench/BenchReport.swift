@@ -14,29 +14,33 @@ struct BenchReport {
         let data = try PNGCodec.encode(BenchSource.image(scale: 16))
         try data.write(to: source)
 
-        let decode = try Stopwatch.median(runs: runs) { _ = try PNGCodec.decode(data) }
-        let plain = try time(BenchPipelines.plain, data)
         var flood = BenchPipelines.plain
         flood.background = .floodFill(tolerance: 24)
-        let floodFill = try time(flood, data)
-        let kCentroid = try time(BenchPipelines.kCentroid, data)
-        let grid = try time(BenchPipelines.advanced, data)
+        var detect = BenchPipelines.plain
+        detect.size = .auto
+        let pipelines = [BenchPipelines.plain, BenchPipelines.kCentroid, flood, detect, BenchPipelines.advanced]
+            .map(PixelPipeline.init(options:))
+        let bodies: [() throws -> Void] =
+            [{ _ = try PNGCodec.decode(data) }]
+            + pipelines.map { pipeline in
+                { _ = try pipeline.run(data) }
+            }
+        let times = try Stopwatch.interleavedMedians(runs: runs, bodies)
+        let (decode, plain, kCentroid, floodFill, grid, advanced) = (
+            times[0], times[1], times[2], times[3], times[4], times[5]
+        )
         let check = try PNGCodec.decode(PixelPipeline(options: BenchPipelines.advanced).run(data))
 
-        write("PixelArt pipeline, 1024×1024 RGBA → 64×64 16-colour indexed PNG (median of \(runs) runs)")
+        write("PixelArt pipeline, 1024×1024 RGBA → 64×64 16-colour indexed PNG (median of \(runs) interleaved runs)")
         write(row("decode only", decode, reference: decode, label: "× decode"))
         write(row("plain pipeline (nearest)", plain, reference: decode, label: "× decode (target ≤ 1.30)"))
         write(row("+ k-centroid cells", kCentroid, reference: plain, label: "× plain (target ≤ 2)"))
         write(row("+ flood-fill background", floodFill, reference: plain, label: "× plain (target ≤ 2)"))
         write(row("+ grid detection (auto size)", grid, reference: plain, label: "× plain (target ≤ 2)"))
+        write(row("flood fill + grid + k-centroid", advanced, reference: plain, label: "× plain (all three)"))
         write("  grid detection found \(check.width)×\(check.height) (expected 64×64)")
         if let pillowScript { try comparePillow(pillowScript, source: source, plain: plain) }
         try measureRSS(directory: directory)
-    }
-
-    private func time(_ options: PixelPipeline.Options, _ data: Data) throws -> Double {
-        let pipeline = PixelPipeline(options: options)
-        return try Stopwatch.median(runs: runs) { _ = try pipeline.run(data) }
     }
 
     private func row(_ name: String, _ ms: Double, reference: Double, label: String) -> String {

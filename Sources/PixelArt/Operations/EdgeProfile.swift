@@ -9,36 +9,43 @@ struct EdgeProfile: Sendable {
 
     /// Differences between neighbouring columns, summed over rows.
     static func columns(of image: RGBAImage) -> EdgeProfile {
-        profile(image, along: image.width, across: image.height) { along, across in (across * image.width + along) * 4 }
+        var sums = [Int](repeating: 0, count: image.width)
+        let width = image.width
+        image.pixels.withUnsafeBufferPointer { pixels in
+            sums.withUnsafeMutableBufferPointer { sums in
+                for y in 0..<image.height {
+                    let row = y * width * 4
+                    for x in 1..<max(1, width) {
+                        sums[x] += difference(pixels, row + x * 4, row + x * 4 - 4)
+                    }
+                }
+            }
+        }
+        return EdgeProfile(values: sums.map(Double.init))
     }
 
     /// Differences between neighbouring rows, summed over columns.
     static func rows(of image: RGBAImage) -> EdgeProfile {
-        profile(image, along: image.height, across: image.width) { along, across in (along * image.width + across) * 4 }
-    }
-
-    private static func profile(
-        _ image: RGBAImage,
-        along: Int,
-        across: Int,
-        index: (Int, Int) -> Int
-    ) -> EdgeProfile {
-        var sums = [Int](repeating: 0, count: along)
+        var sums = [Int](repeating: 0, count: image.height)
+        let stride = image.width * 4
         image.pixels.withUnsafeBufferPointer { pixels in
-            for position in 1..<max(1, along) {
+            for y in 1..<max(1, image.height) {
                 var total = 0
-                for line in 0..<across {
-                    let current = index(position, line)
-                    let previous = index(position - 1, line)
-                    total += abs(Int(pixels[current]) - Int(pixels[previous]))
-                    total += abs(Int(pixels[current + 1]) - Int(pixels[previous + 1]))
-                    total += abs(Int(pixels[current + 2]) - Int(pixels[previous + 2]))
-                    total += abs(Int(pixels[current + 3]) - Int(pixels[previous + 3]))
+                let row = y * stride
+                for offset in Swift.stride(from: 0, to: stride, by: 4) {
+                    total += difference(pixels, row + offset, row + offset - stride)
                 }
-                sums[position] = total
+                sums[y] = total
             }
         }
         return EdgeProfile(values: sums.map(Double.init))
+    }
+
+    /// The summed absolute RGBA difference between the pixels at byte offsets `a` and `b`.
+    @inline(__always)
+    private static func difference(_ pixels: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+        abs(Int(pixels[a]) - Int(pixels[b])) + abs(Int(pixels[a + 1]) - Int(pixels[b + 1]))
+            + abs(Int(pixels[a + 2]) - Int(pixels[b + 2])) + abs(Int(pixels[a + 3]) - Int(pixels[b + 3]))
     }
 
     /// The mean change at positions ≡ `phase` (mod `scale`), skipping position 0 (no left neighbour).

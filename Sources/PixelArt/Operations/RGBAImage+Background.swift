@@ -44,16 +44,24 @@ extension RGBAImage {
 
     private func floodCleared(from key: RGBA, tolerance: Int) -> RGBAImage {
         var output = pixels
-        var visited = [Bool](repeating: false, count: width * height)
-        var stack: [Int] = []
-        stack.reserveCapacity(2 * (width + height))
         let width = width
         let height = height
+        let count = width * height
+        // Every pixel is pushed at most once, so a stack of `count` entries never overflows.
+        let stack = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        defer { stack.deallocate() }
         output.withUnsafeMutableBufferPointer { buffer in
-            func push(_ pixel: Int) {
-                guard !visited[pixel], Self.isNear(buffer, pixel * 4, key, tolerance) else { return }
-                visited[pixel] = true
-                stack.append(pixel)
+            var top = 0
+            // Cleared pixels are the visited set: a cleared pixel is transparent and never matches again.
+            @inline(__always) func push(_ pixel: Int) {
+                let index = pixel * 4
+                guard Self.isNear(buffer, index, key, tolerance) else { return }
+                buffer[index] = 0
+                buffer[index + 1] = 0
+                buffer[index + 2] = 0
+                buffer[index + 3] = 0
+                stack[top] = Int32(truncatingIfNeeded: pixel)
+                top += 1
             }
             for x in 0..<width {
                 push(x)
@@ -63,25 +71,21 @@ extension RGBAImage {
                 push(y * width)
                 push(y * width + width - 1)
             }
-            while let pixel = stack.popLast() {
+            while top > 0 {
+                top -= 1
+                let pixel = Int(stack[top])
                 let x = pixel % width
                 if x > 0 { push(pixel - 1) }
                 if x < width - 1 { push(pixel + 1) }
                 if pixel >= width { push(pixel - width) }
-                if pixel < (height - 1) * width { push(pixel + width) }
-            }
-            for pixel in 0..<(width * height) where visited[pixel] {
-                let index = pixel * 4
-                buffer[index] = 0
-                buffer[index + 1] = 0
-                buffer[index + 2] = 0
-                buffer[index + 3] = 0
+                if pixel < count - width { push(pixel + width) }
             }
         }
         return RGBAImage(width: width, height: height, validPixels: output)
     }
 
     /// Whether the visible pixel at byte `index` is within `tolerance` of `key` on every RGB channel.
+    @inline(__always)
     private static func isNear(
         _ buffer: UnsafeMutableBufferPointer<UInt8>,
         _ index: Int,

@@ -46,66 +46,87 @@ extension RGBAImage {
         return RGBAImage(width: outWidth, height: outHeight, validPixels: output)
     }
 
+    /// Squared RGBA distance under which a whole cell counts as one colour plus noise (about ±12 per channel).
+    private static let uniformCell: Int32 = 3 * 12 * 12
+
     /// The mean of the largest of `k` k-means clusters of `cell` (RGBA quadruples), 3 iterations.
+    ///
+    /// A cell whose pixels all lie near their mean is one colour plus noise: its mean is returned directly,
+    /// since splitting noise into clusters would only bias the result. Otherwise the initial centroids are the
+    /// pixel farthest from the mean and then, in turn, the pixel farthest from the centroids chosen so far.
     private static func dominantMean(of cell: [Int32], k: Int) -> RGBA {
         let count = cell.count / 4
         guard count > 0 else { return .clear }
         return cell.withUnsafeBufferPointer { values in
-            func distance(_ pixel: Int, _ center: SIMD4<Int32>) -> Int32 {
-                let d =
-                    SIMD4(values[pixel * 4], values[pixel * 4 + 1], values[pixel * 4 + 2], values[pixel * 4 + 3])
-                    &- center
-                return (d &* d).wrappedSum()
-            }
-            func pixelVector(_ pixel: Int) -> SIMD4<Int32> {
+            @inline(__always) func vector(_ pixel: Int) -> SIMD4<Int32> {
                 SIMD4(values[pixel * 4], values[pixel * 4 + 1], values[pixel * 4 + 2], values[pixel * 4 + 3])
             }
-            var centers = [pixelVector(0)]
+            @inline(__always) func distance(_ a: SIMD4<Int32>, _ b: SIMD4<Int32>) -> Int32 {
+                let d = a &- b
+                return (d &* d).wrappedSum()
+            }
+            var total = SIMD4<Int32>.zero
+            for pixel in 0..<count { total &+= vector(pixel) }
+            let mean = rounded(total, count: Int32(count))
+            var farthest = 0
+            var farthestDistance: Int32 = -1
+            for pixel in 0..<count {
+                let d = distance(vector(pixel), mean)
+                if d > farthestDistance {
+                    farthest = pixel
+                    farthestDistance = d
+                }
+            }
+            guard farthestDistance > uniformCell else { return color(mean) }
+            var centers = [vector(farthest)]
             while centers.count < k {
-                var farthest = 0
-                var farthestDistance: Int32 = -1
+                var next = 0
+                var nextDistance: Int32 = -1
                 for pixel in 0..<count {
                     var nearest = Int32.max
-                    for center in centers { nearest = min(nearest, distance(pixel, center)) }
-                    if nearest > farthestDistance {
-                        farthest = pixel
-                        farthestDistance = nearest
+                    for center in centers { nearest = min(nearest, distance(vector(pixel), center)) }
+                    if nearest > nextDistance {
+                        next = pixel
+                        nextDistance = nearest
                     }
                 }
-                if farthestDistance <= 0 { break }
-                centers.append(pixelVector(farthest))
+                if nextDistance <= 0 { break }
+                centers.append(vector(next))
             }
             var sums = [SIMD4<Int32>](repeating: .zero, count: centers.count)
             var sizes = [Int32](repeating: 0, count: centers.count)
             for _ in 0..<3 {
-                sums = [SIMD4<Int32>](repeating: .zero, count: centers.count)
-                sizes = [Int32](repeating: 0, count: centers.count)
+                for c in 0..<centers.count {
+                    sums[c] = .zero
+                    sizes[c] = 0
+                }
                 for pixel in 0..<count {
+                    let value = vector(pixel)
                     var best = 0
-                    var bestDistance = distance(pixel, centers[0])
+                    var bestDistance = distance(value, centers[0])
                     for c in 1..<centers.count {
-                        let d = distance(pixel, centers[c])
+                        let d = distance(value, centers[c])
                         if d < bestDistance {
                             best = c
                             bestDistance = d
                         }
                     }
-                    sums[best] &+= pixelVector(pixel)
+                    sums[best] &+= value
                     sizes[best] += 1
                 }
-                for c in 0..<centers.count where sizes[c] > 0 {
-                    centers[c] = (sums[c] &+ SIMD4(repeating: sizes[c] / 2)) / SIMD4(repeating: sizes[c])
-                }
+                for c in 0..<centers.count where sizes[c] > 0 { centers[c] = rounded(sums[c], count: sizes[c]) }
             }
             var dominant = 0
             for c in 1..<centers.count where sizes[c] > sizes[dominant] { dominant = c }
-            let mean = centers[dominant]
-            return RGBA(
-                UInt8(clamping: mean.x),
-                UInt8(clamping: mean.y),
-                UInt8(clamping: mean.z),
-                UInt8(clamping: mean.w)
-            )
+            return color(centers[dominant])
         }
+    }
+
+    private static func rounded(_ sum: SIMD4<Int32>, count: Int32) -> SIMD4<Int32> {
+        (sum &+ SIMD4(repeating: count / 2)) / SIMD4(repeating: count)
+    }
+
+    private static func color(_ value: SIMD4<Int32>) -> RGBA {
+        RGBA(UInt8(clamping: value.x), UInt8(clamping: value.y), UInt8(clamping: value.z), UInt8(clamping: value.w))
     }
 }
