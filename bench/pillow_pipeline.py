@@ -26,21 +26,25 @@ def pipeline(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def median_ms(body, data: bytes, runs: int) -> float:
-    body(data)
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def interleaved_medians_ms(bodies, data: bytes, runs: int) -> list:
+    """Times the bodies round-robin after one warm-up round, as PixelBench does."""
+    for body in bodies:
         body(data)
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    samples = [[] for _ in bodies]
+    for _ in range(runs):
+        for index, body in enumerate(bodies):
+            start = time.perf_counter()
+            body(data)
+            samples[index].append((time.perf_counter() - start) * 1000)
+    return [statistics.median(series) for series in samples]
 
 
 def main() -> None:
     path, runs = sys.argv[1], int(sys.argv[2])
     with open(path, "rb") as handle:
         data = handle.read()
-    print(f"{median_ms(decode, data, runs):.3f} {median_ms(pipeline, data, runs):.3f}")
+    decode_ms, pipeline_ms = interleaved_medians_ms([decode, pipeline], data, runs)
+    print(f"{decode_ms:.3f} {pipeline_ms:.3f}")
 
 
 if __name__ == "__main__":
