@@ -2,6 +2,7 @@ import Foundation
 import PixelArt
 
 // `PixelBench [--pillow SCRIPT] [--runs N]`: the pixel-art pipeline timings `make bench` reports.
+// `PixelBench --save-source FILE` writes the 1024×1024 source PNG, to inspect or time it elsewhere.
 // `PixelBench --rss FILE` decodes and processes one file and prints its peak RSS (a child run, so the
 // figure is not inflated by the timing runs).
 
@@ -17,6 +18,10 @@ func value(after flag: String) -> String? {
 }
 
 do {
+    if let file = value(after: "--save-source") {
+        try PNGCodec.encode(BenchSource.image(scale: 16)).write(to: URL(fileURLWithPath: file))
+        exit(0)
+    }
     if let file = value(after: "--rss") {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         _ = try PixelPipeline(options: BenchPipelines.plain).run(data)
