@@ -108,4 +108,23 @@ struct PixelPipelineTests {
         #expect(throws: PixelArtError.notPNG) { try PixelPipeline().run(Data("GIF89a".utf8)) }
         #expect(throws: PixelArtError.self) { try PixelPipeline().run(png.prefix(png.count / 2)) }
     }
+
+    @Test("A sprite with a cleared background is written as indexed PNG with tRNS and validates clean")
+    func indexedWithTransparency() throws {
+        var options = PixelPipeline.Options()
+        options.background = .floodFill(tolerance: 40)
+        options.size = .auto
+        options.palette = .fixed(try #require(Palette.named("sweetie-16")))
+        let png = try PixelPipeline(options: options).run(try PNGCodec.encode(Self.painted, fast: true))
+        let structure = try PNGChunkReader.read(png)
+        #expect(structure.header.colorType == .indexed)
+        #expect(structure.hasPalette && structure.hasTransparency)
+        let limits = PNGValidator.Limits(
+            maxColors: 17,
+            requireBinaryAlpha: true,
+            palette: Palette.named("sweetie-16")?.colors
+        )
+        let report = PNGValidator(limits: limits).validate(png, fileName: "hero_idle.png")
+        #expect(report.valid && report.issues.isEmpty, "\(report.codes)")
+    }
 }
