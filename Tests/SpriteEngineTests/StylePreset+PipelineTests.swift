@@ -10,7 +10,7 @@ struct StylePresetPipelineTests {
         for (name, style) in StylePreset.builtIn {
             let options = style.pipelineOptions
             #expect(options.size == .exact(width: style.size.width, height: style.size.height), "\(name)")
-            #expect(options.downscale == .kCentroid)
+            #expect(options.downscale == .kCentroid && options.dither == .none)
             if let palette = style.palette {
                 #expect(options.palette == .fixed(palette))
                 if let outline = options.outline { #expect(palette.containsRGB(of: outline), "\(name)") }
@@ -34,5 +34,16 @@ struct StylePresetPipelineTests {
         #expect(sprite.hasBinaryAlpha)
         #expect(sprite[0, 0].isTransparent)
         #expect(sprite.distinctColors.filter { $0.a > 0 }.count <= 4)
+    }
+
+    @Test("dither and downscale keys in a style reach the pipeline options; bad values name the key")
+    func yamlKeys() throws {
+        let yaml = "styles:\n  pico8:\n    dither: ordered\n    downscale: nearest\n"
+        let configuration = try Configuration.parse(yaml: yaml, environment: [:])
+        let options = try #require(configuration.styles["pico8"]).pipelineOptions
+        #expect(options.dither == .ordered && options.downscale == .nearest)
+        #expect(throws: SpriteEngineError.self) {
+            try Configuration.parse(yaml: "styles:\n  pico8:\n    dither: lots\n", environment: [:])
+        }
     }
 }

@@ -34,7 +34,7 @@ extension PixelPipeline {
     }
 
     /// How a target cell gets its colour.
-    package enum DownscaleMode: String, Sendable, Hashable, CaseIterable {
+    package enum DownscaleMode: String, Sendable, Hashable, CaseIterable, Codable {
         /// The source pixel under the cell's centre.
         case nearest
         /// The mean of the cell's dominant colour cluster.

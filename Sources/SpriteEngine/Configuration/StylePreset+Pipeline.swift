@@ -5,7 +5,7 @@ extension StylePreset {
     /// How far from the border colour a pixel may be and still be cleared as background (per RGB channel).
     package static let backgroundTolerance = 24
 
-    /// Flood-fill background removal for transparent styles, k-centroid downscale to the style's size,
+    /// Flood-fill background removal for transparent styles, the style's downscale mode and dither,
     /// the style's palette (or an adaptive one of `maxColors`), binary alpha and the outline if the style has one.
     package var pipelineOptions: PixelPipeline.Options {
         var options = PixelPipeline.Options()
@@ -14,7 +14,8 @@ extension StylePreset {
         case .keep, .color: options.background = .keep
         }
         options.size = .exact(width: size.width, height: size.height)
-        options.downscale = .kCentroid
+        options.downscale = downscale
+        options.dither = dither
         if let palette {
             options.palette = .fixed(palette)
         } else {
