@@ -20,7 +20,7 @@ extension RGBAImage {
                 UInt8(truncatingIfNeeded: key)
             )
             let lab = Oklab(color)
-            return ColorBox.Entry(color: color, point: [lab.lightness, lab.a, lab.b], weight: histogram[key] ?? 0)
+            return ColorBox.Entry(color: color, point: SIMD3(lab.lightness, lab.a, lab.b), weight: histogram[key] ?? 0)
         }
         guard !entries.isEmpty else { return Palette(name: "adaptive", colors: [.clear]) }
         var boxes = [ColorBox(entries: entries)]
@@ -45,7 +45,7 @@ struct ColorBox {
     /// One distinct colour, its Oklab coordinates and how many pixels have it.
     struct Entry {
         var color: RGBA
-        var point: [Double]
+        var point: SIMD3<Double>
         var weight: Int
     }
 
@@ -60,12 +60,16 @@ struct ColorBox {
     }
 
     private var widestAxis: (axis: Int, extent: Double) {
-        var best = (axis: 0, extent: -1.0)
-        for axis in 0..<3 {
-            let values = entries.map { $0.point[axis] }
-            let extent = (values.max() ?? 0) - (values.min() ?? 0)
-            if extent > best.extent { best = (axis, extent) }
+        guard let first = entries.first?.point else { return (0, 0) }
+        var low = first
+        var high = first
+        for entry in entries {
+            low = pointwiseMin(low, entry.point)
+            high = pointwiseMax(high, entry.point)
         }
+        let extent = high - low
+        var best = (axis: 0, extent: extent[0])
+        for axis in 1..<3 where extent[axis] > best.extent { best = (axis, extent[axis]) }
         return best
     }
 
