@@ -6,7 +6,7 @@ BIN_DEBUG = $(shell swift build --show-bin-path)/dgx-pixels
 BIN_RELEASE = $(shell swift build $(RELEASE_FLAGS) --show-bin-path)/dgx-pixels
 PYTHON ?= python3
 
-.PHONY: all deps build release run serve test test-swift test-interop bench lint format install clean
+.PHONY: all deps build release run serve test test-swift test-interop bench bench-pixelart lint format install clean
 
 all: build
 
@@ -50,6 +50,13 @@ test-interop:
 ## Benchmarks (release build): start-up, tools/list round trip, RSS, against a Python FastMCP server.
 bench: release
 	$(PYTHON) bench/stdio_bench.py --bin $(BIN_RELEASE)
+	@$(MAKE) --no-print-directory bench-pixelart
+
+## The PixelArt pipeline against Pillow's equivalent on the same generated 1024×1024 image.
+bench-pixelart:
+	@$(PYTHON) -c "import PIL" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
+	swift build -c release --product PixelBench
+	$$(swift build -c release --show-bin-path)/PixelBench --runs 15 --pillow bench/pillow_pipeline.py
 
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift

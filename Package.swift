@@ -62,6 +62,7 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
+        .executableTarget(name: "PixelBench", dependencies: ["PixelArt"]),
         .testTarget(name: "PixelArtTests", dependencies: ["PixelArt"]),
         .testTarget(name: "BevyAssetsTests", dependencies: ["BevyAssets", "PixelArt"]),
         .testTarget(name: "SpriteEngineTests", dependencies: ["SpriteEngine", "PixelArt", "BevyAssets"]),

@@ -20,6 +20,12 @@ package enum PixelArtError: Error, CustomStringConvertible, Equatable, Sendable 
     case paletteTooLarge(Int)
     /// A palette list or file could not be parsed.
     case invalidPalette(String)
+    /// An adaptive palette was asked for a colour count outside 1...256.
+    case invalidColorCount(Int)
+    /// The requested downscale target is larger than the source in some dimension.
+    case targetLargerThanSource(target: String, source: String)
+    /// A pipeline option is out of range or inconsistent.
+    case invalidOption(String)
 
     package var description: String {
         switch self {
@@ -44,6 +50,13 @@ package enum PixelArtError: Error, CustomStringConvertible, Equatable, Sendable 
             "The palette has \(count) colours but an indexed PNG holds at most 256: reduce the palette."
         case .invalidPalette(let detail):
             "The palette is invalid: \(detail)."
+        case .invalidColorCount(let count):
+            "An adaptive palette of \(count) colours is impossible: ask for 1 to 256 colours."
+        case .targetLargerThanSource(let target, let source):
+            "The target size \(target) is larger than the \(source) source: pixel-art downscaling only shrinks; "
+                + "pick a smaller size or use size auto."
+        case .invalidOption(let detail):
+            "Invalid pixel-art option: \(detail)."
         }
     }
 }

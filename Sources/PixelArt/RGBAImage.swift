@@ -30,6 +30,14 @@ package struct RGBAImage: Hashable, Sendable {
         self.pixels = pixels
     }
 
+    /// Wraps bytes the caller built for these dimensions (operations that fill a buffer in one pass).
+    init(width: Int, height: Int, validPixels: [UInt8]) {
+        precondition(width > 0 && height > 0 && validPixels.count == width * height * 4, "pixel count mismatch")
+        self.width = width
+        self.height = height
+        self.pixels = validPixels
+    }
+
     /// The colour at (x, y); (0, 0) is the top-left pixel.
     package subscript(x: Int, y: Int) -> RGBA {
         get {

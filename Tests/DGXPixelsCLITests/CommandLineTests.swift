@@ -54,6 +54,35 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("limits.max_batch"))
     }
+
+    @Test("process writes a sprite and a contact sheet, and refuses bad options with a clear message")
+    func process() async throws {
+        let binary = try BuiltBinary()
+        defer { binary.cleanUp() }
+        let made = try await binary.run(["generate", "gold coin", "--size", "16", "--seed", "4", "--json"])
+        let path = try #require(
+            made.stdout.range(of: "\"path\" : \"([^\"]+)\"", options: .regularExpression)
+                .map { String(made.stdout[$0]).components(separatedBy: "\"")[3] }
+        )
+        // A native 16 px sprite: auto detection must find no grid and keep its size.
+        let output = binary.home.appendingPathComponent("out.png").path
+        let sheet = binary.home.appendingPathComponent("sheet.png").path
+        let result = try await binary.run([
+            "process", path, "--style", "pico8", "--size", "auto", "--colors", "8", "--background", "keep",
+            "-o", output, "--contact-sheet", sheet,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output) && FileManager.default.fileExists(atPath: sheet))
+        #expect(result.stdout.contains("16x16"))
+        let zero = try await binary.run(["process", path, "--colors", "0", "--size", "8", "-o", output])
+        #expect(zero.status == 1 && zero.stderr.contains("1 to 256"))
+        let larger = try await binary.run(["process", path, "--size", "64", "-o", output])
+        #expect(larger.status == 1 && larger.stderr.contains("larger than"))
+        let paletteFile = binary.home.appendingPathComponent("bad.hex")
+        try Data("ff0044\nnot-a-colour\n".utf8).write(to: paletteFile)
+        let badPalette = try await binary.run(["process", path, "--palette", paletteFile.path, "-o", output])
+        #expect(badPalette.status == 1 && badPalette.stderr.contains("line 2"))
+    }
 }
 
 @Suite("dgx-pixels deploy --sheet-*")

@@ -188,6 +188,19 @@ struct GenerationEngineTests {
             #expect(throws: SpriteEngineError.self) { try store.file(for: bad) }
         }
     }
+
+    @Test("validate applies the naming rule to the file's name: a warning, so the sprite stays valid")
+    func validateNaming() throws {
+        let png = try PNGCodec.encode(RGBAImage(width: 8, height: 8, fill: RGBA(1, 2, 3)))
+        let good = directory.url.appendingPathComponent("coin_1.png")
+        let bad = directory.url.appendingPathComponent("Gold Coin.png")
+        try png.write(to: good)
+        try png.write(to: bad)
+        let engine = engine()
+        #expect(try engine.validate(good.path, limits: engine.validationLimits).1.issues.isEmpty)
+        let report = try engine.validate(bad.path, limits: engine.validationLimits).1
+        #expect(report.codes == ["bad_name"] && report.valid)
+    }
 }
 
 /// Collects progress events in order.

@@ -36,9 +36,11 @@ package enum PNGCodec {
                 png_image_free(&image)
                 return .failure(.decodeFailed("libpng read \(width)×\(height), the IHDR says otherwise"))
             }
-            var pixels = [UInt8](repeating: 0, count: width * height * 4)
-            let finished = pixels.withUnsafeMutableBytes { buffer in
-                png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)
+            // libpng writes every byte, so skip zero-filling a buffer the size of the whole image first.
+            var finished: Int32 = 0
+            let pixels = [UInt8](unsafeUninitializedCapacity: width * height * 4) { buffer, initialized in
+                finished = png_image_finish_read(&image, nil, buffer.baseAddress, Int32(width * 4), nil)
+                initialized = finished != 0 ? buffer.count : 0
             }
             guard finished != 0 else {
                 let failure = message(of: &image)

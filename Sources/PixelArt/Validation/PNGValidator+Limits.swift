@@ -20,6 +20,9 @@ extension PNGValidator {
         package var requireBinaryAlpha: Bool
         /// When set, every visible pixel's RGB must be one of these colours' RGB (fully transparent pixels are exempt).
         package var palette: [RGBA]?
+        /// A regular expression the whole file name must match (checked only when a name is given);
+        /// the default asks for lowercase snake_case ending in `.png`, as Bevy asset paths conventionally are.
+        package var namePattern: String
         /// Overrides the default severity of any issue code, for example `["not_multiple_of": .error]`.
         package var severities: [String: ValidationIssue.Severity]
 
@@ -33,7 +36,8 @@ extension PNGValidator {
             requirePowerOfTwo: Bool = false,
             requireBinaryAlpha: Bool = false,
             palette: [RGBA]? = nil,
-            severities: [String: ValidationIssue.Severity] = [:]
+            severities: [String: ValidationIssue.Severity] = [:],
+            namePattern: String = Limits.defaultNamePattern
         ) {
             self.maxPixels = maxPixels
             self.minSize = minSize
@@ -45,7 +49,11 @@ extension PNGValidator {
             self.requireBinaryAlpha = requireBinaryAlpha
             self.palette = palette
             self.severities = severities
+            self.namePattern = namePattern
         }
+
+        /// Lowercase letters, digits, `_` and `-`, starting with a letter or digit, then `.png`.
+        package static let defaultNamePattern = "[a-z0-9][a-z0-9_-]*\\.png"
 
         /// The snake_case wire names.
 
@@ -60,6 +68,7 @@ extension PNGValidator {
             case requireBinaryAlpha = "require_binary_alpha"
             case palette
             case severities
+            case namePattern = "name_pattern"
         }
 
         package init(from decoder: any Decoder) throws {
@@ -76,6 +85,7 @@ extension PNGValidator {
             palette = try container.decodeIfPresent([RGBA].self, forKey: .palette)
             severities =
                 try container.decodeIfPresent([String: ValidationIssue.Severity].self, forKey: .severities) ?? [:]
+            namePattern = try container.decodeIfPresent(String.self, forKey: .namePattern) ?? defaults.namePattern
         }
     }
 }

@@ -65,6 +65,26 @@ extension PNGValidator {
         }
     }
 
+    /// The naming rule: the whole name must match `limits.namePattern` (a warning by default).
+    func checkName(_ fileName: String, into issues: inout IssueList) {
+        let name = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        guard let pattern = try? Regex(limits.namePattern) else {
+            issues.add(
+                .badName,
+                .error,
+                "The name pattern \"\(limits.namePattern)\" is not a valid regular expression: fix name_pattern."
+            )
+            return
+        }
+        guard (try? pattern.wholeMatch(in: name)) == nil else { return }
+        issues.add(
+            .badName,
+            .warning,
+            "The file name \"\(name)\" does not match \(limits.namePattern): rename it (for example "
+                + "lowercase snake_case ending in .png) so asset paths stay portable."
+        )
+    }
+
     private static func isPowerOfTwo(_ value: Int) -> Bool {
         value > 0 && value & (value - 1) == 0
     }

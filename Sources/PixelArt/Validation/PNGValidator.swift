@@ -12,13 +12,16 @@ package struct PNGValidator: Sendable {
         self.limits = limits
     }
 
-    /// The report for `data`.
-    package func validate(_ data: Data) -> ValidationReport {
-        validateAndDecode(data).report
+    /// The report for `data`; with `fileName` (the last path component) the naming rule is checked too.
+    package func validate(_ data: Data, fileName: String? = nil) -> ValidationReport {
+        validateAndDecode(data, fileName: fileName).report
     }
 
     /// The report, plus the decoded image when decoding succeeded, so callers need not decode twice.
-    package func validateAndDecode(_ data: Data) -> (report: ValidationReport, image: RGBAImage?) {
+    package func validateAndDecode(
+        _ data: Data,
+        fileName: String? = nil
+    ) -> (report: ValidationReport, image: RGBAImage?) {
         var issues = IssueList(severities: limits.severities)
         var report = ValidationReport(valid: false, fileSize: data.count, issues: [])
         let (header, structureIsSound) = checkStructure(data, into: &issues)
@@ -55,6 +58,7 @@ package struct PNGValidator: Sendable {
                     + "use fewer colours or smaller dimensions so it compresses better."
             )
         }
+        if let fileName { checkName(fileName, into: &issues) }
         report.issues = issues.items
         report.valid = !issues.items.contains { $0.severity == .error }
         return (report, image)

@@ -23,6 +23,7 @@ package struct ValidationIssue: Codable, Sendable, Equatable {
         case nonBinaryAlpha = "non_binary_alpha"
         case fileTooLarge = "file_too_large"
         case notInPalette = "not_in_palette"
+        case badName = "bad_name"
     }
 
     /// One of `Code`'s raw values.

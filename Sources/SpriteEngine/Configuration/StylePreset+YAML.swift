@@ -19,7 +19,7 @@ extension StylePreset {
             )
         let keys = [
             "description", "prompt_prefix", "prompt_suffix", "negative_prompt", "size", "palette", "colors",
-            "outline", "background",
+            "outline", "background", "dither", "downscale",
         ]
         for (key, value) in try node.mapping(allowed: keys) {
             switch key {
@@ -31,6 +31,16 @@ extension StylePreset {
             case "palette": style.palette = value.isNull ? nil : try readPalette(value)
             case "colors": style.maxColors = try value.int(in: 2...256)
             case "outline": style.outline = try value.bool()
+            case "dither":
+                guard let dither = Dither(rawValue: try value.string()) else {
+                    throw value.fail("none, ordered or floyd-steinberg")
+                }
+                style.dither = dither
+            case "downscale":
+                guard let mode = PixelPipeline.DownscaleMode(rawValue: try value.string()) else {
+                    throw value.fail("nearest or k-centroid")
+                }
+                style.downscale = mode
             default:
                 guard let background = Background(try value.string()) else {
                     throw value.fail("transparent, keep or a hex colour such as '#1a1c2c'")

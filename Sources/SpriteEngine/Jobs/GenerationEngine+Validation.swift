@@ -41,6 +41,6 @@ extension GenerationEngine {
         } catch {
             throw .invalidArgument(field: "path", message: "cannot read \(url.path): \(error.localizedDescription)")
         }
-        return (url, PNGValidator(limits: limits).validate(data))
+        return (url, PNGValidator(limits: limits).validate(data, fileName: url.lastPathComponent))
     }
 }

@@ -40,6 +40,10 @@ package struct StylePreset: Hashable, Sendable, Codable {
     package var maxColors: Int
     package var outline: Bool
     package var background: Background
+    /// Dithering when snapping painted images to the palette (`process`, diffusion output); none by default.
+    package var dither: Dither = .none
+    /// How painted images are downscaled to the style's size.
+    package var downscale: PixelPipeline.DownscaleMode = .kCentroid
 
     package init(
         name: String,

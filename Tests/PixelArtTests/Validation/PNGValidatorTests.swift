@@ -177,4 +177,20 @@ struct PNGValidatorTests {
         #expect(report.issues.map(\.severity) == [.error])
         #expect(!report.valid)
     }
+
+    @Test("The naming rule checks the file name when one is given, with a configurable pattern and severity")
+    func naming() throws {
+        let data = try PNGCodec.encode(RGBAImage(width: 8, height: 8, fill: RGBA(0, 0, 0)))
+        #expect(PNGValidator().validate(data, fileName: "assets/hero_idle-1.png").issues.isEmpty)
+        #expect(PNGValidator().validate(data).issues.isEmpty)
+        let bad = PNGValidator().validate(data, fileName: "Hero Idle.PNG")
+        #expect(bad.codes == ["bad_name"])
+        #expect(bad.valid)
+        #expect(bad.issues[0].message.contains("Hero Idle.PNG"))
+        let strict = PNGValidator(limits: .init(severities: ["bad_name": .error], namePattern: "[a-z]+\\.png"))
+        #expect(!strict.validate(data, fileName: "hero_1.png").valid)
+        #expect(strict.validate(data, fileName: "hero.png").valid)
+        let broken = PNGValidator(limits: .init(namePattern: "[")).validate(data, fileName: "a.png")
+        #expect(broken.codes == ["bad_name"] && !broken.valid)
+    }
 }

@@ -49,7 +49,7 @@ struct ValidationReportTests {
             ValidationIssue.Code.allCases.map(\.rawValue) == [
                 "not_png", "truncated", "bad_crc", "bad_ihdr", "missing_iend", "trailing_data", "too_large",
                 "decode_failed", "dimensions_out_of_range", "not_multiple_of", "not_power_of_two", "too_many_colors",
-                "non_binary_alpha", "file_too_large", "not_in_palette",
+                "non_binary_alpha", "file_too_large", "not_in_palette", "bad_name",
             ]
         )
     }

@@ -1,0 +1,35 @@
+import Foundation
+import PixelArt
+
+// `PixelBench [--pillow SCRIPT] [--runs N]`: the pixel-art pipeline timings `make bench` reports.
+// `PixelBench --save-source FILE` writes the 1024×1024 source PNG, to inspect or time it elsewhere.
+// `PixelBench --rss FILE` decodes and processes one file and prints its peak RSS (a child run, so the
+// figure is not inflated by the timing runs).
+
+/// Writes a report line to stdout (a bench tool, not the server: stdout is free here).
+func write(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+let arguments = CommandLine.arguments
+func value(after flag: String) -> String? {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+do {
+    if let file = value(after: "--save-source") {
+        try PNGCodec.encode(BenchSource.image(scale: 16)).write(to: URL(fileURLWithPath: file))
+        exit(0)
+    }
+    if let file = value(after: "--rss") {
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        _ = try PixelPipeline(options: BenchPipelines.plain).run(data)
+        write("\(Stopwatch.peakRSS)")
+        exit(0)
+    }
+    try BenchReport(runs: Int(value(after: "--runs") ?? "") ?? 15, pillowScript: value(after: "--pillow")).run()
+} catch {
+    FileHandle.standardError.write(Data("PixelBench: \(error)\n".utf8))
+    exit(1)
+}
