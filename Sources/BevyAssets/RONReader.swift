@@ -1,45 +1,39 @@
 /// Parses the RON subset Bevy `.meta` files use into `RONValue`, rejecting anything unbalanced or unfinished.
 struct RONReader {
-    /// Why the text is not RON, with the line it happened on.
-    struct Failure: Error, Equatable {
-        var line: Int
-        var reason: String
-    }
+    typealias Failure = ScalarCursor.Failure
 
-    private let scalars: [Unicode.Scalar]
-    private var index = 0
-    private var line = 1
+    private var cursor: ScalarCursor
 
-    private init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    private init(_ text: String) { cursor = ScalarCursor(text) }
 
     /// Reads exactly one value; trailing text other than whitespace and comments is an error.
     static func parse(_ text: String) throws(Failure) -> RONValue {
         var reader = RONReader(text)
         reader.skipTrivia()
         // `#![enable(…)]` extension headers may precede the value.
-        while reader.peek() == "#" {
-            while let next = reader.peek(), next != "\n" { reader.advance() }
+        while reader.cursor.peek() == "#" {
+            while let next = reader.cursor.peek(), next != "\n" { reader.cursor.advance() }
             reader.skipTrivia()
         }
         let value = try reader.value()
         reader.skipTrivia()
-        if let extra = reader.peek() { throw reader.fail("unexpected '\(extra)' after the value") }
+        if let extra = reader.cursor.peek() { throw reader.cursor.fail("unexpected '\(extra)' after the value") }
         return value
     }
 
     private mutating func value() throws(Failure) -> RONValue {
         skipTrivia()
-        guard let next = peek() else { throw fail("the text ends where a value should be") }
+        guard let next = cursor.peek() else { throw cursor.fail("the text ends where a value should be") }
         switch next {
         case "\"":
             return .string(try string())
         case "(":
             return try parenthesized(name: nil)
         case "[":
-            advance()
+            cursor.advance()
             return .list(try sequence(until: "]") { (reader: inout RONReader) throws(Failure) in try reader.value() })
         case "{":
-            advance()
+            cursor.advance()
             let entries = try sequence(until: "}") { (reader: inout RONReader) throws(Failure) -> RONValue.MapEntry in
                 let key = try reader.value()
                 try reader.expect(":")
@@ -48,16 +42,16 @@ struct RONReader {
             return .map(entries)
         case "-", "+", ".", "0"..."9":
             var number = ""
-            while let digit = peek(), "0123456789.+-eE_xabcdefABCDEF".unicodeScalars.contains(digit) {
+            while let digit = cursor.peek(), "0123456789.+-eE_xabcdefABCDEF".unicodeScalars.contains(digit) {
                 number.unicodeScalars.append(digit)
-                advance()
+                cursor.advance()
             }
             return .number(number)
         default:
             let word = identifier()
-            guard !word.isEmpty else { throw fail("unexpected '\(next)'") }
+            guard !word.isEmpty else { throw cursor.fail("unexpected '\(next)'") }
             skipTrivia()
-            return peek() == "(" ? try parenthesized(name: word) : .identifier(word)
+            return cursor.peek() == "(" ? try parenthesized(name: word) : .identifier(word)
         }
     }
 
@@ -65,11 +59,11 @@ struct RONReader {
     private mutating func parenthesized(name: String?) throws(Failure) -> RONValue {
         try expect("(")
         skipTrivia()
-        let start = (index, line)
+        let start = cursor
         let firstWord = identifier()
         skipTrivia()
-        let isStructure = !firstWord.isEmpty && peek() == ":"
-        (index, line) = start
+        let isStructure = !firstWord.isEmpty && cursor.peek() == ":"
+        cursor = start
         guard isStructure else {
             return .tuple(
                 name: name,
@@ -79,7 +73,7 @@ struct RONReader {
         let fields = try sequence(until: ")") { (reader: inout RONReader) throws(Failure) -> RONValue.Field in
             reader.skipTrivia()
             let field = reader.identifier()
-            guard !field.isEmpty else { throw reader.fail("expected a field name") }
+            guard !field.isEmpty else { throw reader.cursor.fail("expected a field name") }
             try reader.expect(":")
             return RONValue.Field(name: field, value: try reader.value())
         }
@@ -94,11 +88,11 @@ struct RONReader {
         var items: [Item] = []
         while true {
             skipTrivia()
-            if consume(closer) { return items }
+            if cursor.consume(closer) { return items }
             items.append(try item(&self))
             skipTrivia()
-            if consume(closer) { return items }
-            guard peek() != nil else { throw fail("the text ends before '\(closer)'") }
+            if cursor.consume(closer) { return items }
+            guard cursor.peek() != nil else { throw cursor.fail("the text ends before '\(closer)'") }
             try expect(",")
         }
     }
@@ -106,12 +100,12 @@ struct RONReader {
     private mutating func string() throws(Failure) -> String {
         try expect("\"")
         var text = ""
-        while let next = peek() {
-            advance()
+        while let next = cursor.peek() {
+            cursor.advance()
             if next == "\"" { return text }
             if next == "\\" {
-                guard let escaped = peek() else { break }
-                advance()
+                guard let escaped = cursor.peek() else { break }
+                cursor.advance()
                 switch escaped {
                 case "n": text += "\n"
                 case "t": text += "\t"
@@ -121,60 +115,47 @@ struct RONReader {
                 text.unicodeScalars.append(next)
             }
         }
-        throw fail("a string is not closed")
+        throw cursor.fail("a string is not closed")
     }
 
     private mutating func identifier() -> String {
         var word = ""
-        while let next = peek(), next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" {
+        while let next = cursor.peek(), next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" {
             if word.isEmpty && ("0"..."9").contains(next) { break }
             word.unicodeScalars.append(next)
-            advance()
+            cursor.advance()
         }
         return word
     }
 
-    private func peek() -> Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
-
-    private mutating func advance() {
-        guard index < scalars.count else { return }
-        if scalars[index] == "\n" { line += 1 }
-        index += 1
-    }
-
-    private mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
-        guard peek() == scalar else { return false }
-        advance()
-        return true
-    }
-
     private mutating func expect(_ scalar: Unicode.Scalar) throws(Failure) {
         skipTrivia()
-        guard consume(scalar) else {
-            throw fail(peek().map { "expected '\(scalar)' but found '\($0)'" } ?? "the text ends before '\(scalar)'")
+        guard cursor.consume(scalar) else {
+            throw cursor.fail(
+                cursor.peek().map { "expected '\(scalar)' but found '\($0)'" } ?? "the text ends before '\(scalar)'"
+            )
         }
     }
 
     /// Whitespace and `//` / `/* */` comments.
     private mutating func skipTrivia() {
-        while let next = peek() {
+        while let next = cursor.peek() {
             if next.properties.isWhitespace {
-                advance()
-            } else if next == "/", index + 1 < scalars.count, scalars[index + 1] == "/" {
-                while let inComment = peek(), inComment != "\n" { advance() }
-            } else if next == "/", index + 1 < scalars.count, scalars[index + 1] == "*" {
-                advance()
-                advance()
-                while peek() != nil, !(peek() == "*" && index + 1 < scalars.count && scalars[index + 1] == "/") {
-                    advance()
+                cursor.advance()
+            } else if next == "/", cursor.peek(offset: 1) == "/" {
+                while let inComment = cursor.peek(), inComment != "\n" { cursor.advance() }
+            } else if next == "/", cursor.peek(offset: 1) == "*" {
+                cursor.advance()
+                cursor.advance()
+                while cursor.peek() != nil, !(cursor.peek() == "*" && cursor.peek(offset: 1) == "/") {
+                    cursor.advance()
                 }
-                advance()
-                advance()
+                cursor.advance()
+                cursor.advance()
             } else {
                 return
             }
         }
     }
 
-    private func fail(_ reason: String) -> Failure { Failure(line: line, reason: reason) }
 }

@@ -5,17 +5,11 @@ import Foundation
 /// It handles tables, arrays of tables, dotted keys, strings, arrays and inline tables. Not a general TOML
 /// parser: it keeps what deployment needs and no more.
 struct TOMLReader {
-    /// Why a document could not be read, with the line it happened on.
-    struct Failure: Error, Equatable {
-        var line: Int
-        var reason: String
-    }
+    typealias Failure = ScalarCursor.Failure
 
-    private let scalars: [Unicode.Scalar]
-    private var index = 0
-    private var line = 1
+    private var cursor: ScalarCursor
 
-    private init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    private init(_ text: String) { cursor = ScalarCursor(text) }
 
     /// Reads a whole document into its root table.
     static func parse(_ text: String) throws(Failure) -> TOMLValue {
@@ -28,11 +22,11 @@ struct TOMLReader {
         var currentTable: [String] = []
         while true {
             skipTrivia(newlines: true)
-            guard let next = peek() else { return root }
+            guard let next = cursor.peek() else { return root }
             if next == "[" {
-                advance()
-                let isArray = peek() == "["
-                if isArray { advance() }
+                cursor.advance()
+                let isArray = cursor.peek() == "["
+                if isArray { cursor.advance() }
                 skipTrivia(newlines: false)
                 let path = try key()
                 try expect("]")
@@ -51,7 +45,7 @@ struct TOMLReader {
                 try insert(item, at: currentTable + path, in: &root, replacing: true)
             }
             skipTrivia(newlines: false)
-            if let next = peek(), next != "\n" { throw fail("unexpected '\(next)' after a value") }
+            if let next = cursor.peek(), next != "\n" { throw cursor.fail("unexpected '\(next)' after a value") }
         }
     }
 
@@ -66,7 +60,9 @@ struct TOMLReader {
             node = .array(items)
             return
         }
-        guard case .table(var entries) = node else { throw fail("'\(key)' is inside a value that is not a table") }
+        guard case .table(var entries) = node else {
+            throw cursor.fail("'\(key)' is inside a value that is not a table")
+        }
         if path.count == 1 {
             if entries[key] == nil || replacing { entries[key] = item }
         } else {
@@ -89,85 +85,85 @@ struct TOMLReader {
         var parts: [String] = []
         repeat {
             skipTrivia(newlines: false)
-            if peek() == "\"" || peek() == "'" {
+            if cursor.peek() == "\"" || cursor.peek() == "'" {
                 parts.append(try quotedString())
             } else {
                 var bare = ""
-                while let next = peek(),
+                while let next = cursor.peek(),
                     next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" || next == "-"
                 {
                     bare.unicodeScalars.append(next)
-                    advance()
+                    cursor.advance()
                 }
-                guard !bare.isEmpty else { throw fail("expected a key") }
+                guard !bare.isEmpty else { throw cursor.fail("expected a key") }
                 parts.append(bare)
             }
             skipTrivia(newlines: false)
-        } while consume(".")
+        } while cursor.consume(".")
         return parts
     }
 
     private mutating func value() throws(Failure) -> TOMLValue {
         skipTrivia(newlines: false)
-        switch peek() {
+        switch cursor.peek() {
         case "\"", "'":
             return .string(try quotedString())
         case "[":
-            advance()
+            cursor.advance()
             var items: [TOMLValue] = []
             while true {
                 skipTrivia(newlines: true)
-                if consume("]") { return .array(items) }
+                if cursor.consume("]") { return .array(items) }
                 items.append(try value())
                 skipTrivia(newlines: true)
-                if consume("]") { return .array(items) }
+                if cursor.consume("]") { return .array(items) }
                 try expect(",")
             }
         case "{":
-            advance()
+            cursor.advance()
             var entries: TOMLValue = .table([:])
             skipTrivia(newlines: true)
-            if consume("}") { return entries }
+            if cursor.consume("}") { return entries }
             while true {
                 let path = try key()
                 try expect("=")
                 try insert(try value(), at: path, in: &entries, replacing: true)
                 skipTrivia(newlines: true)
-                if consume("}") { return entries }
+                if cursor.consume("}") { return entries }
                 try expect(",")
                 skipTrivia(newlines: true)
             }
         default:
             var raw = ""
-            while let next = peek(), !",]}#=".unicodeScalars.contains(next), !next.properties.isWhitespace {
+            while let next = cursor.peek(), !",]}#=".unicodeScalars.contains(next), !next.properties.isWhitespace {
                 raw.unicodeScalars.append(next)
-                advance()
+                cursor.advance()
             }
-            guard !raw.isEmpty else { throw fail("expected a value") }
+            guard !raw.isEmpty else { throw cursor.fail("expected a value") }
             return .raw(raw)
         }
     }
 
     /// Basic ("…", with escapes), literal ('…') and their multi-line forms.
     private mutating func quotedString() throws(Failure) -> String {
-        guard let quote = peek() else { throw fail("expected a string") }
-        advance()
-        let multiLine = peek() == quote && peek(offset: 1) == quote
+        guard let quote = cursor.peek() else { throw cursor.fail("expected a string") }
+        cursor.advance()
+        let multiLine = cursor.peek() == quote && cursor.peek(offset: 1) == quote
         if multiLine {
-            advance(2)
-            if peek() == "\n" { advance() }
+            cursor.advance(2)
+            if cursor.peek() == "\n" { cursor.advance() }
         }
         var text = ""
-        while let next = peek() {
-            if next == quote && (!multiLine || (peek(offset: 1) == quote && peek(offset: 2) == quote)) {
-                advance(multiLine ? 3 : 1)
+        while let next = cursor.peek() {
+            if next == quote && (!multiLine || (cursor.peek(offset: 1) == quote && cursor.peek(offset: 2) == quote)) {
+                cursor.advance(multiLine ? 3 : 1)
                 return text
             }
             if next == "\n" && !multiLine { break }
-            advance()
+            cursor.advance()
             if next == "\\" && quote == "\"" {
-                guard let escaped = peek() else { break }
-                advance()
+                guard let escaped = cursor.peek() else { break }
+                cursor.advance()
                 switch escaped {
                 case "n": text += "\n"
                 case "t": text += "\t"
@@ -178,45 +174,27 @@ struct TOMLReader {
                 text.unicodeScalars.append(next)
             }
         }
-        throw fail("a string is not closed")
+        throw cursor.fail("a string is not closed")
     }
 
     // MARK: Scanning
 
-    private func peek(offset: Int = 0) -> Unicode.Scalar? {
-        index + offset < scalars.count ? scalars[index + offset] : nil
-    }
-
-    private mutating func advance(_ count: Int = 1) {
-        for _ in 0..<count where index < scalars.count {
-            if scalars[index] == "\n" { line += 1 }
-            index += 1
-        }
-    }
-
-    private mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
-        guard peek() == scalar else { return false }
-        advance()
-        return true
-    }
-
     private mutating func expect(_ scalar: Unicode.Scalar) throws(Failure) {
         skipTrivia(newlines: false)
-        guard consume(scalar) else { throw fail("expected '\(scalar)'") }
+        guard cursor.consume(scalar) else { throw cursor.fail("expected '\(scalar)'") }
     }
 
     /// Skips spaces, tabs, carriage returns and comments, and newlines too when asked.
     private mutating func skipTrivia(newlines: Bool) {
-        while let next = peek() {
+        while let next = cursor.peek() {
             if next == " " || next == "\t" || next == "\r" || (newlines && next == "\n") {
-                advance()
+                cursor.advance()
             } else if next == "#" {
-                while let inComment = peek(), inComment != "\n" { advance() }
+                while let inComment = cursor.peek(), inComment != "\n" { cursor.advance() }
             } else {
                 return
             }
         }
     }
 
-    private func fail(_ reason: String) -> Failure { Failure(line: line, reason: reason) }
 }
