@@ -4,32 +4,23 @@ import Testing
 
 @Suite("RGBAImage nearest resizing")
 struct RGBAImageResizeTests {
-    private static let checker: RGBAImage = {
-        var image = RGBAImage(width: 3, height: 2)
-        image[0, 0] = RGBA(255, 0, 0)
-        image[1, 0] = RGBA(0, 255, 0)
-        image[2, 0] = RGBA(0, 0, 255, 128)
-        image[0, 1] = RGBA(255, 255, 255)
-        return image
-    }()
-
     @Test("scaledNearest turns each pixel into a factor × factor block")
     func scaled() {
-        let scaled = Self.checker.scaledNearest(by: 4)
+        let scaled = SpriteFixtures.checker.scaledNearest(by: 4)
         #expect(scaled.width == 12 && scaled.height == 8)
-        for y in 0..<8 { for x in 0..<12 { #expect(scaled[x, y] == Self.checker[x / 4, y / 4]) } }
-        #expect(Self.checker.scaledNearest(by: 1) == Self.checker)
-        #expect(Self.checker.scaledNearest(by: 0) == Self.checker)
+        for y in 0..<8 { for x in 0..<12 { #expect(scaled[x, y] == SpriteFixtures.checker[x / 4, y / 4]) } }
+        #expect(SpriteFixtures.checker.scaledNearest(by: 1) == SpriteFixtures.checker)
+        #expect(SpriteFixtures.checker.scaledNearest(by: 0) == SpriteFixtures.checker)
     }
 
     @Test("resizedNearest undoes an exact upscale and hits exact sizes")
     func resized() {
-        let big = Self.checker.scaledNearest(by: 8)
-        #expect(big.resizedNearest(width: 3, height: 2) == Self.checker)
+        let big = SpriteFixtures.checker.scaledNearest(by: 8)
+        #expect(big.resizedNearest(width: 3, height: 2) == SpriteFixtures.checker)
         for (width, height) in [(1, 1), (5, 7), (17, 3), (100, 64)] {
             let resized = big.resizedNearest(width: width, height: height)
             #expect(resized.width == width && resized.height == height)
-            #expect(resized.distinctColors.isSubset(of: Self.checker.distinctColors))
+            #expect(resized.distinctColors.isSubset(of: SpriteFixtures.checker.distinctColors))
         }
     }
 

@@ -17,6 +17,16 @@ struct TestRandom: RandomNumberGenerator {
 
 /// Known sprites and the damage diffusion output shows (upscaling, offset grids, blur, noise).
 enum SpriteFixtures {
+    /// A 3 × 2 image with red, green, half-transparent blue, white and two clear pixels.
+    static let checker: RGBAImage = {
+        var image = RGBAImage(width: 3, height: 2)
+        image[0, 0] = RGBA(255, 0, 0)
+        image[1, 0] = RGBA(0, 255, 0)
+        image[2, 0] = RGBA(0, 0, 255, 128)
+        image[0, 1] = RGBA(255, 255, 255)
+        return image
+    }()
+
     /// A `width` × `height` sprite: random colours from a small set on a transparent border.
     static func sprite(width: Int, height: Int, colors: Int = 6, seed: UInt64) -> RGBAImage {
         var random = TestRandom(seed: seed)
