@@ -3,7 +3,8 @@ import PackageDescription
 
 /// DGX-Pixels: an MCP server that turns prompts into pixel-art sprites and deploys them into Bevy projects.
 ///
-/// Dependencies point one way: DGXPixelsCLI → PixelsMCP → SpriteEngine → {PixelArt, BevyAssets} → CLibPNG.
+/// Dependencies point one way: DGXPixelsCLI → PixelsMCP → SpriteEngine → {ComfyUI, PixelArt, BevyAssets} → CLibPNG.
+/// `ComfyUIStandIn` is test support: a ComfyUI-compatible server for tests and benchmarks, never linked by the CLI.
 /// See docs/architecture.md.
 let package = Package(
     name: "dgx-pixels",
@@ -16,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Already resolved for the MCP SDK; we compile only the plain-TCP HTTP/1 + WebSocket modules.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -32,8 +35,29 @@ let package = Package(
             dependencies: ["PixelArt"]
         ),
         .target(
+            name: "ComfyUI",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ComfyUIStandIn",
+            dependencies: [
+                "PixelArt",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "SpriteEngine",
             dependencies: [
+                "ComfyUI",
                 "PixelArt",
                 "BevyAssets",
                 .product(name: "Yams", package: "Yams"),
@@ -65,7 +89,11 @@ let package = Package(
         .executableTarget(name: "PixelBench", dependencies: ["PixelArt"]),
         .testTarget(name: "PixelArtTests", dependencies: ["PixelArt"]),
         .testTarget(name: "BevyAssetsTests", dependencies: ["BevyAssets", "PixelArt"]),
-        .testTarget(name: "SpriteEngineTests", dependencies: ["SpriteEngine", "PixelArt", "BevyAssets"]),
+        .testTarget(name: "ComfyUITests", dependencies: ["ComfyUI", "ComfyUIStandIn", "PixelArt"]),
+        .testTarget(
+            name: "SpriteEngineTests",
+            dependencies: ["SpriteEngine", "ComfyUI", "ComfyUIStandIn", "PixelArt", "BevyAssets"]
+        ),
         .testTarget(
             name: "PixelsMCPTests",
             dependencies: [
