@@ -1,15 +1,14 @@
 import Logging
 import SpriteEngine
 
-/// The composition root: picks the generator the configuration asks for and builds the engine.
+/// The composition root: builds the generator the configuration asks for, and the engine around it.
 enum EngineFactory {
     static func makeEngine(_ configuration: Configuration) -> GenerationEngine {
-        // `auto` falls back to the embedded engine; ComfyUI backends plug in here.
-        let generator: any Generator = ProceduralGenerator()
+        let logger = Logger(label: "dgx-pixels.engine")
         return GenerationEngine(
             configuration: configuration,
-            generator: generator,
-            logger: Logger(label: "dgx-pixels.engine")
+            generator: GeneratorFactory.make(configuration, logger: Logger(label: "dgx-pixels.comfyui")),
+            logger: logger
         )
     }
 }

@@ -1,4 +1,5 @@
 import BevyAssets
+import ComfyUI
 import PixelArt
 
 /// Everything that can go wrong in the engine, with the context a person or a model needs to act on it.
@@ -25,6 +26,10 @@ package enum SpriteEngineError: Error, CustomStringConvertible, Equatable {
     case image(PixelArtError)
     /// The job was cancelled before this item finished.
     case cancelled
+    /// ComfyUI failed: unreachable, rejected the workflow, failed at a node, …
+    case comfyUI(ComfyUIError)
+    /// A workflow template cannot serve this call (missing model on the backend, bad template, unknown name).
+    case workflow(String)
 
     package var description: String {
         switch self {
@@ -50,6 +55,10 @@ package enum SpriteEngineError: Error, CustomStringConvertible, Equatable {
             error.description
         case .cancelled:
             "Cancelled before it finished; sprites already made are kept."
+        case .comfyUI(let error):
+            error.description
+        case .workflow(let message):
+            message
         }
     }
 }

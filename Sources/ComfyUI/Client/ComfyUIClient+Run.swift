@@ -74,7 +74,10 @@ extension ComfyUIClient {
                 let json = try? JSONValue(parsing: response.body)
                 let rejection =
                     json.flatMap(PromptRejection.init(json:))
-                    ?? PromptRejection(type: "http_\(response.status)", message: String(decoding: response.body, as: UTF8.self))
+                    ?? PromptRejection(
+                        type: "http_\(response.status)",
+                        message: String(decoding: response.body, as: UTF8.self)
+                    )
                 throw ComfyUIError.rejected(backend: backend, rejection)
             default:
                 guard response.status >= 500, attempt < options.retry.attempts else {

@@ -121,7 +121,11 @@ package struct ComfyUIClient: Sendable {
 
     /// `POST /queue {"delete": [...]}`: removes pending prompts; a running one is left alone by ComfyUI.
     package func deleteFromQueue(_ promptIDs: [String]) async throws {
-        let response = try await http.post("queue", json: ["delete": .array(promptIDs.map(JSONValue.string))], retrying: true)
+        let response = try await http.post(
+            "queue",
+            json: ["delete": .array(promptIDs.map(JSONValue.string))],
+            retrying: true
+        )
         guard response.status == 200 else { throw http.failure("POST /queue", response) }
     }
 

@@ -146,7 +146,10 @@ struct HTTPChannel: Sendable {
                             continuation.resume(throwing: CancellationError())
                         } else {
                             continuation.resume(
-                                throwing: ComfyUIError.unreachable(backend: backend, reason: nsError.localizedDescription)
+                                throwing: ComfyUIError.unreachable(
+                                    backend: backend,
+                                    reason: nsError.localizedDescription
+                                )
                             )
                         }
                     } else {

@@ -91,7 +91,11 @@ package enum ComfyEvent: Sendable, Equatable {
         }
         switch word(0) {
         case 1:
-            self = .preview(promptID: nil, imageType: word(4) == 2 ? "image/png" : "image/jpeg", data: binary.dropFirst(8))
+            self = .preview(
+                promptID: nil,
+                imageType: word(4) == 2 ? "image/png" : "image/jpeg",
+                data: binary.dropFirst(8)
+            )
         case 4:
             let length = word(4)
             guard binary.count >= 8 + length else { return nil }

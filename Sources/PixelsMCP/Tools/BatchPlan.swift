@@ -40,17 +40,3 @@ enum BatchPlan {
         return requests
     }
 }
-
-extension SpriteDraft {
-    /// Fills every option this draft leaves unset from `shared`.
-    mutating func inherit(from shared: SpriteDraft) {
-        style = style ?? shared.style
-        size = size ?? shared.size
-        negativePrompt = negativePrompt ?? shared.negativePrompt
-        palette = palette ?? shared.palette
-        colors = colors ?? shared.colors
-        outline = outline ?? shared.outline
-        background = background ?? shared.background
-        category = category ?? shared.category
-    }
-}

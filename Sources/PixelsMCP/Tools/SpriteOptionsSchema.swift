@@ -57,6 +57,50 @@ enum SpriteOptionsSchema {
                 "File name without .png: lowercase a-z, 0-9, '_', '-'. Default: made from the prompt.",
                 pattern: namePattern
             ),
+            "dither": JSONSchema.string(
+                "Dithering when painted output is snapped to the palette. Default: the style's (none).",
+                choices: ["none", "ordered", "floyd-steinberg"]
+            ),
+            "workflow": JSONSchema.string(
+                "ComfyUI workflow template (see the dgx-pixels://workflows resource). Default: the style's, "
+                    + "else '\(configuration.comfyUI.workflow)'.",
+                pattern: namePattern
+            ),
+            "steps": JSONSchema.integer("Sampler steps (ComfyUI). Default: the workflow's.", minimum: 1, maximum: 150),
+            "cfg": JSONSchema.number(
+                "Classifier-free guidance scale (ComfyUI). Default: the workflow's.",
+                minimum: 0,
+                maximum: 30
+            ),
+            "sampler": JSONSchema.string(
+                "Sampler name, e.g. 'euler' (ComfyUI). Default: the workflow's.",
+                maxLength: 200
+            ),
+            "scheduler": JSONSchema.string(
+                "Scheduler name, e.g. 'karras' (ComfyUI). Default: the workflow's.",
+                maxLength: 200
+            ),
+            "checkpoint": JSONSchema.string(
+                "Checkpoint file installed on the ComfyUI server. Default: the workflow's.",
+                maxLength: 200
+            ),
+            "lora": JSONSchema.string(
+                "LoRA file installed on the ComfyUI server. Default: the workflow's.",
+                maxLength: 200
+            ),
+            "lora_strength": JSONSchema.number(
+                "LoRA strength, -4 to 4. Default: the workflow's.",
+                minimum: -4,
+                maximum: 4
+            ),
+            "generation_size": JSONSchema.anyOf(
+                "Resolution diffusion paints at (not the sprite's size): N or 'WxH', multiples of 8, 64-2048. "
+                    + "Default: the workflow's.",
+                [
+                    JSONSchema.integer("Square edge.", minimum: 64, maximum: 2048),
+                    JSONSchema.string("'N' or 'WxH', e.g. '1024x768'.", pattern: "^[0-9]{1,5}([xX×][0-9]{1,5})?$"),
+                ]
+            ),
             "category": JSONSchema.string(
                 "Category (character, creature, item, vehicle, tile, …): picks the shape family and the "
                     + "assets/sprites/<category>/ folder. Default: '\(sizes.defaultCategory)'.",
@@ -87,7 +131,31 @@ enum SpriteOptionsSchema {
         draft.outline = arguments["outline"]?.boolValue
         draft.name = arguments["name"]?.stringValue
         draft.category = arguments["category"]?.stringValue
+        draft.dither = arguments["dither"]?.stringValue
+        draft.workflow = arguments["workflow"]?.stringValue
+        draft.steps = integer(arguments["steps"])
+        draft.cfg = number(arguments["cfg"])
+        draft.sampler = arguments["sampler"]?.stringValue
+        draft.scheduler = arguments["scheduler"]?.stringValue
+        draft.checkpoint = arguments["checkpoint"]?.stringValue
+        draft.lora = arguments["lora"]?.stringValue
+        draft.loraStrength = number(arguments["lora_strength"])
+        switch arguments["generation_size"] {
+        case .int(let edge)?: draft.generationSize = .edge(edge)
+        case .double(let edge)?: draft.generationSize = .edge(Int(edge))
+        case .string(let text)?: draft.generationSize = .text(text)
+        default: break
+        }
         return draft
+    }
+
+    /// A number argument, integer or not.
+    static func number(_ value: Value?) -> Double? {
+        switch value {
+        case .int(let number)?: Double(number)
+        case .double(let number)?: number
+        default: nil
+        }
     }
 
     /// An integer argument, accepting `3.0` as 3 (the schema already refused fractions).

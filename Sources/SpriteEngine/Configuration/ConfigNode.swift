@@ -39,6 +39,11 @@ struct ConfigNode {
     /// The node's resolved YAML tag (`!!int`, `!!str`, …).
     private var tagName: Tag.Name { Tag.Name(rawValue: node.tag.rawValue) }
 
+    var isMapping: Bool {
+        if case .mapping = node { return true }
+        return false
+    }
+
     var isNull: Bool {
         if case .scalar = node { return tagName == .null }
         return false

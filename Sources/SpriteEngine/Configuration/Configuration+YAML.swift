@@ -20,10 +20,11 @@ extension Configuration {
         }
         guard let document else { return configuration }
         let root = ConfigNode(node: document, keyPath: "", file: file)
-        let sections = ["engine", "generation", "output", "bevy", "limits", "logging", "styles"]
+        let sections = ["engine", "comfyui", "generation", "output", "bevy", "limits", "logging", "styles"]
         for (key, value) in try root.mapping(allowed: sections) where !value.isNull {
             switch key {
             case "engine": configuration.engine = try value.oneOf(EngineMode.self)
+            case "comfyui": try configuration.readComfyUI(value)
             case "generation": try configuration.readGeneration(value)
             case "output": try configuration.readOutput(value)
             case "bevy": try configuration.readBevy(value)

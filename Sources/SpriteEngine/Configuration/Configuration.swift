@@ -6,8 +6,10 @@ import PixelArt
 package struct Configuration: Sendable, Equatable {
     /// Which engine serves generate calls.
     package enum EngineMode: String, Sendable, CaseIterable, Codable {
-        /// ComfyUI when a backend answers, else the embedded procedural engine (today: always procedural).
+        /// ComfyUI when a backend answers, else the embedded procedural engine.
         case auto
+        /// ComfyUI only: a call fails when no backend answers.
+        case comfyui
         /// The embedded procedural engine: no GPU, no network, deterministic.
         case procedural
     }
@@ -54,6 +56,7 @@ package struct Configuration: Sendable, Equatable {
     }
 
     package var engine: EngineMode = .auto
+    package var comfyUI = ComfyUI()
     package var generation = Generation()
     package var output: Output
     package var bevy = Bevy()

@@ -48,10 +48,17 @@ package struct ConfigurationLoader: Sendable {
             break
         }
         try applyOverrides(to: &configuration)
+        if configuration.engine == .comfyui, configuration.comfyUI.backends.isEmpty {
+            throw .invalidConfiguration(
+                keyPath: "engine",
+                message: "engine 'comfyui' needs at least one entry in comfyui.backends (or DGX_PIXELS_COMFYUI_URL)",
+                file: configuration.source
+            )
+        }
         return configuration
     }
 
-    /// `DGX_PIXELS_ENGINE`, `DGX_PIXELS_OUTPUT_DIR`, `DGX_PIXELS_BEVY_PROJECT`, `DGX_PIXELS_LOG_LEVEL`,
+    /// `DGX_PIXELS_ENGINE`, `DGX_PIXELS_COMFYUI_URL` (comma-separated), `DGX_PIXELS_OUTPUT_DIR`, `DGX_PIXELS_BEVY_PROJECT`, `DGX_PIXELS_LOG_LEVEL`,
     /// `DGX_PIXELS_MAX_BATCH` replace the file's values.
     private func applyOverrides(to configuration: inout Configuration) throws(SpriteEngineError) {
         func value(_ name: String) -> String? {
@@ -69,6 +76,15 @@ package struct ConfigurationLoader: Sendable {
                 )
             }
             configuration.engine = mode
+        }
+        if let urls = value("DGX_PIXELS_COMFYUI_URL") {
+            configuration.comfyUI.backends = []
+            for text in urls.split(separator: ",") {
+                guard let url = Configuration.normalizedBackendURL(String(text)) else {
+                    throw fail("DGX_PIXELS_COMFYUI_URL", "http:// URLs separated by commas, got '\(text)'")
+                }
+                configuration.comfyUI.backends.append(.init(url: url))
+            }
         }
         if let directory = value("DGX_PIXELS_OUTPUT_DIR") {
             configuration.output.directory = URL(fileURLWithPath: absolute(directory), isDirectory: true)

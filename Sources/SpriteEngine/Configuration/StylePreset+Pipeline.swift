@@ -27,10 +27,6 @@ extension StylePreset {
 
     /// The palette's darkest colour by luma, so the outline stays inside the palette; black without one.
     package var outlineColor: RGBA {
-        let colors: [RGBA] = palette?.colors ?? []
-        let visible = colors.filter { $0.a > 0 }
-        func luma(_ color: RGBA) -> Int { 299 * Int(color.r) + 587 * Int(color.g) + 114 * Int(color.b) }
-        let darkest = visible.min { luma($0) < luma($1) } ?? RGBA(0, 0, 0)
-        return RGBA(darkest.r, darkest.g, darkest.b)
+        palette?.darkestOpaque ?? RGBA(0, 0, 0)
     }
 }

@@ -19,7 +19,7 @@ extension StylePreset {
             )
         let keys = [
             "description", "prompt_prefix", "prompt_suffix", "negative_prompt", "size", "palette", "colors",
-            "outline", "background", "dither", "downscale",
+            "outline", "background", "dither", "downscale", "workflow",
         ]
         for (key, value) in try node.mapping(allowed: keys) {
             switch key {
@@ -36,6 +36,7 @@ extension StylePreset {
                     throw value.fail("none, ordered or floyd-steinberg")
                 }
                 style.dither = dither
+            case "workflow": style.workflow = value.isNull ? nil : try value.nonEmptyString()
             case "downscale":
                 guard let mode = PixelPipeline.DownscaleMode(rawValue: try value.string()) else {
                     throw value.fail("nearest or k-centroid")

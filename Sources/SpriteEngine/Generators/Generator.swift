@@ -6,15 +6,36 @@ package protocol Generator: Sendable {
     var engineName: String { get }
     /// Makes the image for `request` with `seed`; reports stage progress through `progress`.
     func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage
+    /// Releases connections when the server stops.
+    func shutdown() async
+}
+
+extension Generator {
+    package func shutdown() async {}
 }
 
 /// A generator's output before encoding: final-size pixels and which backend made them.
 package struct GeneratedImage: Sendable {
     package var image: RGBAImage
+    /// The engine that made it, when the generator delegates (`auto`); nil means the generator's own name.
+    package var engine: String?
     package var backend: String?
+    /// The ComfyUI prompt that painted it.
+    package var promptID: String?
+    /// Milliseconds spent turning the painted image into the sprite (decode, pixel-art pipeline).
+    package var postprocessMS: Double?
 
-    package init(image: RGBAImage, backend: String? = nil) {
+    package init(
+        image: RGBAImage,
+        engine: String? = nil,
+        backend: String? = nil,
+        promptID: String? = nil,
+        postprocessMS: Double? = nil
+    ) {
         self.image = image
+        self.engine = engine
         self.backend = backend
+        self.promptID = promptID
+        self.postprocessMS = postprocessMS
     }
 }

@@ -144,6 +144,7 @@ package actor GenerationEngine {
     package func shutdown() async {
         for task in tasks.values { task.cancel() }
         for task in tasks.values { await task.value }
+        await pipeline.generator.shutdown()
     }
 
     /// Records an item's outcome; returns how many items of the job are done.

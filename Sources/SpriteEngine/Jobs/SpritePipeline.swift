@@ -36,14 +36,14 @@ struct SpritePipeline: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let seed = request.seed ?? UInt64.random(in: 0...UInt64(SpriteDraft.maxSeed))
-        await progress.report(0, of: 4, "generating \(request.size) sprite with the \(generator.engineName) engine")
+        await progress.report(0, of: 100, "generating \(request.size) sprite")
         var generated = try await generator.generate(request, seed: seed, progress: progress)
         try Task.checkCancellation()
         if case .color(let color) = request.background {
             generated.image = generated.image.filledBackground(with: color)
         }
         let generatedAt = clock.now
-        await progress.report(1, of: 4, "encoding PNG")
+        await progress.report(90, of: 100, "encoding PNG")
         let png: Data
         do {
             png = try PNGCodec.encode(generated.image)
@@ -51,7 +51,7 @@ struct SpritePipeline: Sendable {
             throw SpriteEngineError.image(error)
         }
         let encodedAt = clock.now
-        await progress.report(2, of: 4, "validating")
+        await progress.report(94, of: 100, "validating")
         let report = PNGValidator(limits: validationLimits(for: request)).validate(png)
         guard report.valid else {
             throw SpriteEngineError.invalidSprite(
@@ -60,11 +60,11 @@ struct SpritePipeline: Sendable {
             )
         }
         let validatedAt = clock.now
-        await progress.report(3, of: 4, "saving")
+        await progress.report(97, of: 100, "saving")
         let fileName = request.name + ".png"
         let url = try store.save(png: png, jobID: jobID, fileName: fileName)
         let savedAt = clock.now
-        await progress.report(4, of: 4, "saved \(url.path)")
+        await progress.report(100, of: 100, "saved \(url.path)")
         func ms(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
             let duration = to - from
             let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
@@ -76,8 +76,9 @@ struct SpritePipeline: Sendable {
             category: request.category,
             prompt: request.prompt,
             style: request.style.name,
-            engine: generator.engineName,
+            engine: generated.engine ?? generator.engineName,
             backend: generated.backend,
+            promptID: generated.promptID,
             seed: seed,
             width: generated.image.width,
             height: generated.image.height,
@@ -90,6 +91,7 @@ struct SpritePipeline: Sendable {
             validation: report,
             timings: SpriteResult.Timings(
                 generateMS: ms(start, generatedAt),
+                postprocessMS: generated.postprocessMS.map { ($0 * 1000).rounded() / 1000 },
                 encodeMS: ms(generatedAt, encodedAt),
                 validateMS: ms(encodedAt, validatedAt),
                 saveMS: ms(validatedAt, savedAt),

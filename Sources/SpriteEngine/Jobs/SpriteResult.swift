@@ -5,6 +5,8 @@ package struct SpriteResult: Codable, Sendable, Equatable {
     /// Milliseconds spent in each stage.
     package struct Timings: Codable, Sendable, Equatable {
         package var generateMS: Double
+        /// Of `generateMS`, the part spent turning a painted image into the sprite (ComfyUI engine only).
+        package var postprocessMS: Double?
         package var encodeMS: Double
         package var validateMS: Double
         package var saveMS: Double
@@ -12,6 +14,7 @@ package struct SpriteResult: Codable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case generateMS = "generate_ms"
+            case postprocessMS = "postprocess_ms"
             case encodeMS = "encode_ms"
             case validateMS = "validate_ms"
             case saveMS = "save_ms"
@@ -26,6 +29,8 @@ package struct SpriteResult: Codable, Sendable, Equatable {
     package var style: String
     package var engine: String
     package var backend: String?
+    /// The ComfyUI prompt id that painted it (ComfyUI engine only).
+    package var promptID: String?
     package var seed: UInt64
     package var width: Int
     package var height: Int
@@ -40,7 +45,9 @@ package struct SpriteResult: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case jobID = "job_id"
-        case name, category, prompt, style, engine, backend, seed, width, height, path, uri
+        case name, category, prompt, style, engine, backend
+        case promptID = "prompt_id"
+        case seed, width, height, path, uri
         case fileSize = "file_size"
         case colorsUsed = "colors_used"
         case palette

@@ -29,6 +29,17 @@ package struct SpriteDraft: Sendable, Hashable {
     package var background: String?
     package var name: String?
     package var category: String?
+    package var dither: String?
+    // Diffusion knobs (ComfyUI engine only); see DiffusionOptions.
+    package var workflow: String?
+    package var steps: Int?
+    package var cfg: Double?
+    package var sampler: String?
+    package var scheduler: String?
+    package var checkpoint: String?
+    package var lora: String?
+    package var loraStrength: Double?
+    package var generationSize: SizeInput?
 
     package init(prompt: String? = nil) {
         self.prompt = prompt
@@ -101,6 +112,8 @@ package struct SpriteDraft: Sendable, Hashable {
             category ?? configuration.generation.defaultCategory,
             field: field("category")
         )
+        let diffusion = try resolveDiffusion(fieldPrefix: fieldPrefix)
+        let resolvedDither = try resolveDither(default: style.dither, field: field("dither"))
         return SpriteRequest(
             prompt: cleanPrompt,
             negativePrompt: negativePrompt ?? style.negativePrompt,
@@ -112,7 +125,9 @@ package struct SpriteDraft: Sendable, Hashable {
             outline: outline ?? style.outline,
             background: resolvedBackground,
             name: resolvedName,
-            category: resolvedCategory
+            category: resolvedCategory,
+            dither: resolvedDither,
+            diffusion: diffusion
         )
     }
 
@@ -140,5 +155,29 @@ package struct SpriteDraft: Sendable, Hashable {
                 throw .invalidArgument(field: field, message: error.description)
             }
         }
+    }
+}
+
+extension SpriteDraft {
+    /// Fills every option this draft leaves unset from `shared` (a batch's options shared by its items).
+    package mutating func inherit(from shared: SpriteDraft) {
+        style = style ?? shared.style
+        size = size ?? shared.size
+        negativePrompt = negativePrompt ?? shared.negativePrompt
+        palette = palette ?? shared.palette
+        colors = colors ?? shared.colors
+        outline = outline ?? shared.outline
+        background = background ?? shared.background
+        category = category ?? shared.category
+        dither = dither ?? shared.dither
+        workflow = workflow ?? shared.workflow
+        steps = steps ?? shared.steps
+        cfg = cfg ?? shared.cfg
+        sampler = sampler ?? shared.sampler
+        scheduler = scheduler ?? shared.scheduler
+        checkpoint = checkpoint ?? shared.checkpoint
+        lora = lora ?? shared.lora
+        loraStrength = loraStrength ?? shared.loraStrength
+        generationSize = generationSize ?? shared.generationSize
     }
 }

@@ -15,4 +15,8 @@ package struct SpriteRequest: Sendable, Hashable {
     /// File name without extension, `[a-z0-9_-]`.
     package var name: String
     package var category: String
+    /// How painted (diffusion) output is dithered when snapped to the palette.
+    package var dither: Dither = .none
+    /// Workflow knobs for the ComfyUI engine.
+    package var diffusion = DiffusionOptions()
 }

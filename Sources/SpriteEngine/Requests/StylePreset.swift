@@ -44,6 +44,8 @@ package struct StylePreset: Hashable, Sendable, Codable {
     package var dither: Dither = .none
     /// How painted images are downscaled to the style's size.
     package var downscale: PixelPipeline.DownscaleMode = .kCentroid
+    /// The ComfyUI workflow template this style uses; nil uses `comfyui.workflow`.
+    package var workflow: String?
 
     package init(
         name: String,

@@ -1,0 +1,31 @@
+/// `engine: auto`: ComfyUI when one of its backends answers, else the embedded procedural engine.
+///
+/// Decided per sprite (backend availability is probed at most every few seconds), and every result names the
+/// engine that made it.
+package struct AutoGenerator: Generator {
+    package var engineName: String { "auto" }
+    let comfyUI: ComfyUIGenerator
+    let fallback: any Generator
+
+    package init(comfyUI: ComfyUIGenerator, fallback: any Generator) {
+        self.comfyUI = comfyUI
+        self.fallback = fallback
+    }
+
+    package func generate(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        progress: ProgressReporter
+    ) async throws -> GeneratedImage {
+        if await comfyUI.pool.isAvailable() {
+            return try await comfyUI.generate(request, seed: seed, progress: progress)
+        }
+        var image = try await fallback.generate(request, seed: seed, progress: progress)
+        image.engine = image.engine ?? fallback.engineName
+        return image
+    }
+
+    package func shutdown() async {
+        await comfyUI.shutdown()
+    }
+}

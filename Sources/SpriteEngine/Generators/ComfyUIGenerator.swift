@@ -1,0 +1,143 @@
+import ComfyUI
+import Foundation
+import Logging
+import PixelArt
+
+/// Paints sprites with ComfyUI: request → workflow template → submit → follow → fetch → pixel-art pipeline.
+///
+/// A backend fault (unreachable, 5xx, timed out, prompt lost) sends the prompt to another backend, up to
+/// `attempts` times; a problem with the workflow itself (rejected, failed at a node) does not, since it would fail
+/// the same way anywhere.
+package struct ComfyUIGenerator: Generator {
+    package var engineName: String { "comfyui" }
+    let pool: BackendPool
+    let library: WorkflowLibrary
+    let defaultWorkflow: String
+    let maxPixels: Int
+    let logger: Logger
+
+    package init(pool: BackendPool, library: WorkflowLibrary, defaultWorkflow: String, maxPixels: Int, logger: Logger) {
+        self.pool = pool
+        self.library = library
+        self.defaultWorkflow = defaultWorkflow
+        self.maxPixels = maxPixels
+        self.logger = logger
+    }
+
+    package func generate(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        progress: ProgressReporter
+    ) async throws -> GeneratedImage {
+        let template = try template(for: request)
+        let values = try WorkflowBinding(request: request, seed: seed, template: template).values
+        let graph: JSONValue
+        do {
+            graph = try template.bind(values)
+        } catch {
+            throw SpriteEngineError.invalidArgument(field: "workflow", message: error.description)
+        }
+        let checkpoint = values["checkpoint"]?.stringValue
+        let attempts = max(2, await pool.statuses.count + 1)
+        var tried: Set<String> = []
+        var lastFault: ComfyUIError?
+        for _ in 0..<attempts {
+            let lease = try await pool.acquire(checkpoint: checkpoint, excluding: tried)
+            do {
+                let image = try await paint(graph, template: template, on: lease, request: request, progress: progress)
+                await pool.release(lease)
+                return image
+            } catch let error as ComfyUIError where error.isBackendFault {
+                await pool.release(lease, failure: error)
+                tried.insert(lease.backend)
+                lastFault = error
+                logger.warning(
+                    "ComfyUI backend failed; resubmitting elsewhere",
+                    metadata: ["comfyui.backend": "\(lease.backend)", "error": "\(error)"]
+                )
+            } catch let error as ComfyUIError {
+                await pool.release(lease)
+                throw SpriteEngineError.comfyUI(error)
+            } catch {
+                await pool.release(lease)
+                throw error
+            }
+        }
+        throw SpriteEngineError.comfyUI(lastFault ?? .unreachable(backend: "(none)", reason: "no backend"))
+    }
+
+    package func shutdown() async {
+        await pool.shutdown()
+    }
+
+    private func template(for request: SpriteRequest) throws -> WorkflowTemplate {
+        let name = request.diffusion.workflow ?? request.style.workflow ?? defaultWorkflow
+        guard let template = library.templates[name] else {
+            throw SpriteEngineError.invalidArgument(
+                field: "workflow",
+                message: "no workflow template named '\(name)'; known: "
+                    + library.templates.keys.sorted().joined(separator: ", ")
+            )
+        }
+        return template
+    }
+
+    /// One attempt on one backend: validate against its models, run, fetch, post-process.
+    private func paint(
+        _ graph: JSONValue,
+        template: WorkflowTemplate,
+        on lease: BackendPool.Lease,
+        request: SpriteRequest,
+        progress: ProgressReporter
+    ) async throws -> GeneratedImage {
+        let info = try await pool.objectInfo(for: lease, classes: template.usedNodeClasses)
+        let problems = WorkflowValidator.problems(in: graph, objectInfo: ObjectInfo(json: info), backend: lease.backend)
+        guard problems.isEmpty else {
+            throw SpriteEngineError.workflow(problems.map(\.message).joined(separator: "; "))
+        }
+        let backend = lease.backend
+        let result = try await lease.client.run(graph) { update in
+            await Self.report(update, backend: backend, to: progress)
+        }
+        guard let painted = result.images.first else {
+            throw ComfyUIError.noImages(backend: backend, promptID: result.promptID)
+        }
+        await progress.report(88, of: 100, "post-processing")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let sprite: RGBAImage
+        do {
+            let decoded = try PNGCodec.decode(painted.data, maxPixels: maxPixels)
+            sprite = try PixelPipeline(options: request.pipelineOptions).process(decoded)
+        } catch {
+            throw SpriteEngineError.image(error)
+        }
+        let elapsed = clock.now - start
+        return GeneratedImage(
+            image: sprite,
+            engine: engineName,
+            backend: backend,
+            promptID: result.promptID,
+            postprocessMS: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        )
+    }
+
+    /// Maps ComfyUI's progress onto the job's 0–100 scale: queue 0–5, sampling 5–85, fetching 86.
+    private static func report(_ update: PromptUpdate, backend: String, to progress: ProgressReporter) async {
+        switch update {
+        case .queued(let position):
+            await progress.report(2, of: 100, "queued on \(backend) (position \(position))")
+        case .started:
+            await progress.report(5, of: 100, "running on \(backend)")
+        case .node:
+            break
+        case .step(let value, let max):
+            guard max > 0 else { return }
+            await progress.report(5 + 80 * Double(min(value, max)) / Double(max), of: 100, "step \(value)/\(max)")
+        case .fetching:
+            await progress.report(86, of: 100, "fetching image")
+        case .preview:
+            break
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ComfyUI
+import Foundation
+import Logging
+
+/// Builds the generator the configuration asks for: procedural, ComfyUI, or `auto` (ComfyUI with the procedural
+/// engine as fallback).
+package enum GeneratorFactory {
+    /// - Parameters:
+    ///   - connector: how event sockets are opened (tests may pass another).
+    ///   - workflowDirectories: where templates are loaded from; defaults to `WorkflowLocator`'s search.
+    package static func make(
+        _ configuration: Configuration,
+        logger: Logger,
+        connector: any WebSocketConnector = NIOWebSocketConnector(),
+        workflowDirectories: [URL]? = nil
+    ) -> any Generator {
+        let procedural = ProceduralGenerator()
+        let comfy = configuration.comfyUI
+        guard configuration.engine != .procedural, !comfy.backends.isEmpty else { return procedural }
+        let library = WorkflowLibrary.load(
+            directories: workflowDirectories ?? WorkflowLocator.directories(configured: comfy.workflowDirectories)
+        )
+        for problem in library.errors {
+            logger.warning("workflow template not loaded", metadata: ["error": "\(problem)"])
+        }
+        let clients = comfy.backends.compactMap { backend -> (client: ComfyUIClient, slots: Int)? in
+            guard let url = URL(string: backend.url) else { return nil }
+            let client = ComfyUIClient(baseURL: url, options: comfy.clientOptions, connector: connector, logger: logger)
+            return (client, backend.slots)
+        }
+        let pool = BackendPool(
+            clients: clients,
+            overQueue: comfy.overQueue,
+            backoff: .milliseconds(Int64(comfy.backoff * 1000)),
+            logger: logger
+        )
+        let generator = ComfyUIGenerator(
+            pool: pool,
+            library: library,
+            defaultWorkflow: comfy.workflow,
+            maxPixels: configuration.limits.maxPixels,
+            logger: logger
+        )
+        return configuration.engine == .auto ? AutoGenerator(comfyUI: generator, fallback: procedural) : generator
+    }
+}
+
+extension Configuration.ComfyUI {
+    /// The client settings these keys describe.
+    package var clientOptions: ComfyUIClient.Options {
+        var options = ComfyUIClient.Options()
+        options.requestTimeout = .milliseconds(Int64(requestTimeout * 1000))
+        options.connectTimeout = .milliseconds(Int64(connectTimeout * 1000))
+        options.promptTimeout = .milliseconds(Int64(promptTimeout * 1000))
+        options.retry = RetryPolicy(attempts: retries)
+        options.pollInterval = .milliseconds(Int64(pollInterval * 1000))
+        return options
+    }
+}
