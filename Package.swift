@@ -78,6 +78,7 @@ let package = Package(
             name: "DGXPixelsCLI",
             dependencies: [
                 "PixelsMCP",
+                "ComfyUI",
                 "SpriteEngine",
                 "PixelArt",
                 "BevyAssets",

@@ -43,7 +43,7 @@ package struct HistoryEntry: Sendable, Equatable {
     }
 
     /// Node ids are numbers in text; order them as numbers so "10" comes after "9".
-    static func nodeOrder(_ lhs: String, _ rhs: String) -> Bool {
+    package static func nodeOrder(_ lhs: String, _ rhs: String) -> Bool {
         switch (Int(lhs), Int(rhs)) {
         case (let left?, let right?): left < right
         default: lhs < rhs

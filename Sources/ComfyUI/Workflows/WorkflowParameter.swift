@@ -51,12 +51,14 @@ package struct WorkflowParameter: Sendable, Equatable {
 
 extension JSONValue {
     /// Compact JSON text, for messages.
-    var encodedText: String { String(decoding: encoded(), as: UTF8.self) }
+    package var encodedText: String { String(decoding: encoded(), as: UTF8.self) }
 }
 
 extension Double {
     /// `4` rather than `4.0`; large integers without an exponent.
-    var compact: String {
-        self == rounded() && abs(self) < 1e19 ? String(format: "%.0f", self) : String(self)
+    package var compact: String {
+        // UInt64.max, the usual seed maximum, is not exact as a Double: name it rather than print 2^64.
+        if self >= 18_446_744_073_709_551_615.0 { return "18446744073709551615" }
+        return self == rounded() && abs(self) < 1e18 ? String(format: "%.0f", self) : String(self)
     }
 }
