@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOWebSocket
 
 /// Reads HTTP/1.1 requests and answers them through `StandInRoutes`.
 ///
@@ -74,6 +75,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A declined WebSocket upgrade (not `/ws`) is reported as an error, then the request comes here as plain
+        // HTTP and gets its 404; anything else ends the connection.
+        if error is NIOWebSocketUpgradeError { return }
         context.close(promise: nil)
     }
 }

@@ -1,20 +1,35 @@
 import Foundation
 
 extension PromptRun {
-    /// The nodes the outputs depend on, dependencies first (depth-first, inputs in declaration order).
+    /// The nodes the outputs depend on, dependencies first; among nodes that are ready, the lowest id runs
+    /// first (for the reference graph: 4, 5, 6, 7, 3, 8, 9, close to ComfyUI's 4, 5, 7, 6, 3, 8, 9).
     static func executionOrder(of graph: JSONObject, outputs: [String]) -> [String] {
-        var order: [String] = []
-        var visiting: Set<String> = []
-        func visit(_ id: String) {
-            guard !order.contains(id), !visiting.contains(id), let node = graph[id] else { return }
-            visiting.insert(id)
-            for (_, value) in node["inputs"]?.objectValue?.members ?? [] {
-                if case .array(let link) = value, link.count == 2, let source = link[0].stringValue { visit(source) }
+        func sources(of id: String) -> [String] {
+            (graph[id]?["inputs"]?.objectValue?.members ?? []).compactMap { _, value in
+                guard case .array(let link) = value, link.count == 2, let source = link[0].stringValue,
+                    graph[source] != nil
+                else { return nil }
+                return source
             }
-            visiting.remove(id)
-            order.append(id)
         }
-        for output in outputs { visit(output) }
+        var needed: Set<String> = []
+        var stack = outputs
+        while let id = stack.popLast() {
+            guard needed.insert(id).inserted else { continue }
+            stack += sources(of: id)
+        }
+        var order: [String] = []
+        var done: Set<String> = []
+        while order.count < needed.count {
+            let ready = sortedIDs(
+                Array(needed).filter { !done.contains($0) && sources(of: $0).allSatisfy(done.contains) }
+            )
+            // A cycle leaves nothing ready: run the rest in id order rather than hang.
+            let next = ready.first ?? sortedIDs(Array(needed.subtracting(done))).first
+            guard let next else { break }
+            order.append(next)
+            done.insert(next)
+        }
         return order
     }
 
