@@ -13,6 +13,9 @@ import Testing
         #expect(value["neg"]?.intValue == -3)
         #expect(value["ok"] == .bool(true))
         #expect(value["none"] == .null)
-        #expect(String(decoding: value.encoded(), as: UTF8.self) == #"{"cfg":7.5,"neg":-3,"none":null,"ok":true,"seed":18446744073709551615,"steps":20}"#)
+        #expect(
+            String(decoding: value.encoded(), as: UTF8.self)
+                == #"{"cfg":7.5,"neg":-3,"none":null,"ok":true,"seed":18446744073709551615,"steps":20}"#
+        )
     }
 }
