@@ -61,17 +61,22 @@ extension ComfyUIStandIn {
         package var defaultBehaviour: Behaviour
         /// Size of each binary preview image in bytes.
         package var previewSize: Int
+        /// Splits binary messages into a first frame and continuation frames of this many bytes, to exercise a
+        /// client's reassembly; nil sends each message as one frame, as ComfyUI (aiohttp) does.
+        package var binaryFragmentSize: Int?
 
         package init(
             checkpoints: [String] = ["sd_xl_base_1.0.safetensors", "v1-5-pruned-emaonly.safetensors"],
             loras: [String] = ["pixel-art-xl.safetensors"],
             defaultBehaviour: Behaviour = Behaviour(),
-            previewSize: Int = 50_000
+            previewSize: Int = 50_000,
+            binaryFragmentSize: Int? = nil
         ) {
             self.checkpoints = checkpoints
             self.loras = loras
             self.defaultBehaviour = defaultBehaviour
             self.previewSize = previewSize
+            self.binaryFragmentSize = binaryFragmentSize.map { max(1, $0) }
         }
     }
 }

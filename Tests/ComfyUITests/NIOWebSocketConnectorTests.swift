@@ -3,6 +3,10 @@ import ComfyUIStandIn
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The NIO WebSocket client against the stand-in: handshake, failures, close.
 @Suite("NIOWebSocketConnector")
 struct NIOWebSocketConnectorTests {
@@ -59,6 +63,50 @@ struct NIOWebSocketConnectorTests {
             #expect(await socket.isFinished)
             await #expect(throws: WebSocketError.closed) { try await socket.connection.send(text: "{}") }
         }
+    }
+
+    @Test("Fragmented binary messages are reassembled intact")
+    func reassemblesContinuationFrames() async throws {
+        try await withStandIn(.init(binaryFragmentSize: 7_000)) { standIn in
+            standIn.enqueue(Behaviour(steps: 1, sendPreviews: true))
+            let http = StandInHTTP(standIn)
+            let socket = try await SocketRecorder.connect(to: standIn, clientID: "fragments")
+            let id = try await http.submit(workflow(), clientID: "fragments")
+            try await socket.waitForCompletion(of: id)
+            let frame = try #require(await socket.binaries.first)
+            #expect(frame.count == 8 + 50_000)
+            #expect(Array(frame.prefix(12)) == [0, 0, 0, 1, 0, 0, 0, 1, 0xFF, 0xD8, 0xFF, 0xE0])
+            #expect(Array(frame.suffix(2)) == [0xFF, 0xD9])
+            await socket.close()
+        }
+    }
+
+    @Test("An upgrade the server never answers times out with WebSocketError.timedOut")
+    func silentServerTimesOut() async throws {
+        // A listening socket nobody accepts from: the kernel completes TCP, the HTTP upgrade gets no answer.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, size) }
+        }
+        try #require(bound == 0 && listen(listener, 4) == 0)
+        var length = size
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let url = try #require(URL(string: "ws://127.0.0.1:\(port)/ws"))
+        let start = ContinuousClock.now
+        await #expect(throws: WebSocketError.timedOut) {
+            _ = try await NIOWebSocketConnector().connect(to: url, timeout: .milliseconds(300))
+        }
+        #expect(ContinuousClock.now - start < .seconds(3))
     }
 
     @Test("dropAllSockets closes every client's stream")

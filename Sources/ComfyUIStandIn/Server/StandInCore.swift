@@ -8,6 +8,7 @@ import Synchronization
 final class StandInCore: Sendable {
     let state: Mutex<StandInState>
     let previewSize: Int
+    let binaryFragmentSize: Int?
     /// Wakes the worker when a prompt is queued.
     let wakeUp: AsyncStream<Void>.Continuation
     let wakeUps: AsyncStream<Void>
@@ -15,6 +16,7 @@ final class StandInCore: Sendable {
     init(setup: ComfyUIStandIn.Setup) {
         state = Mutex(StandInState(setup: setup))
         previewSize = setup.previewSize
+        binaryFragmentSize = setup.binaryFragmentSize
         (wakeUps, wakeUp) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -49,8 +51,18 @@ final class StandInCore: Sendable {
         }
         for socket in targets {
             let bytes = build(socket.supportsPreviewMetadata)
-            let frame = WebSocketFrame(fin: true, opcode: .binary, data: socket.channel.allocator.buffer(bytes: bytes))
-            socket.channel.writeAndFlush(frame, promise: nil)
+            let pieceSize = binaryFragmentSize ?? max(1, bytes.count)
+            var start = 0
+            repeat {
+                let end = min(bytes.count, start + pieceSize)
+                let frame = WebSocketFrame(
+                    fin: end == bytes.count,
+                    opcode: start == 0 ? .binary : .continuation,
+                    data: socket.channel.allocator.buffer(bytes: bytes[start..<end])
+                )
+                socket.channel.writeAndFlush(frame, promise: nil)
+                start = end
+            } while start < bytes.count
         }
     }
 
