@@ -104,9 +104,10 @@ package struct NIOWebSocketConnector: WebSocketConnector {
                 }
             }
         )
-        return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
-            configuration: .init(upgradeConfiguration: configuration)
-        )
+        var pipeline = NIOUpgradableHTTPClientPipelineConfiguration(upgradeConfiguration: configuration)
+        // The server's first WebSocket frame often arrives in the same read as the 101 response: keep those bytes.
+        pipeline.leftOverBytesStrategy = .forwardBytes
+        return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: pipeline)
     }
 
     /// The future's value, or `WebSocketError.timedOut` at `deadline`, or a failure when the connection drops.

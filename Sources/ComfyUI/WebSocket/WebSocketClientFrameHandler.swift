@@ -2,8 +2,10 @@ import Foundation
 import NIOCore
 import NIOWebSocket
 
-/// The client end of a WebSocket after the upgrade: turns frames into `WebSocketMessage`s, reassembling fragmented
-/// messages, answers pings, and runs the closing handshake. Lives on the channel's event loop.
+/// The client end of a WebSocket after the upgrade.
+///
+/// Turns frames into `WebSocketMessage`s, reassembling fragmented messages, answers pings, and runs the closing
+/// handshake. Lives on the channel's event loop.
 final class WebSocketClientFrameHandler: ChannelDuplexHandler {
     typealias InboundIn = WebSocketFrame
     typealias OutboundIn = WebSocketFrame

@@ -6,7 +6,9 @@ package enum WebSocketMessage: Sendable, Equatable {
     case binary(Data)
 }
 
-/// An open client WebSocket. The client code depends on this protocol only, so a TLS-capable implementation can
+/// An open client WebSocket.
+///
+/// The client code depends on this protocol only, so a TLS-capable implementation can
 /// replace the plain `ws://` one without touching the event logic.
 package protocol WebSocketConnection: Sendable {
     /// Every message in arrival order; the stream finishes when the socket closes, for whatever reason

@@ -4,7 +4,7 @@ import Foundation
 struct WebSocketTarget: Sendable, CustomStringConvertible {
     let host: String
     let port: Int
-    /// Path and query, e.g. `/ws?clientId=abc`.
+    /// Path and query, such as `/ws?clientId=abc`.
     let requestURI: String
 
     init(_ url: URL) throws(WebSocketError) {
