@@ -28,7 +28,9 @@ extension ComfyUIStandIn {
         }
     }
 
-    /// Answers requests to `path` only after `delay` (the latest setting for a path wins; `.zero` turns it off).
+    /// Delays the answers to `path` by `delay`; the request's work (queueing a prompt, deleting) happens on arrival.
+    ///
+    /// The latest setting for a path wins; `.zero` turns it off.
     package func setResponseDelay(path: String, _ delay: Duration) {
         core.withState { state in
             let path = Self.normalise(path)

@@ -39,16 +39,18 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             let delay = state.delays.last { path(request.path, matches: $0.path) }?.delay
             return (state.takeFault(path: request.path, method: method), delay)
         }
-        let respond: @Sendable () -> HTTPResponse = { [core] in
-            fault.map { HTTPResponse.error($0) } ?? StandInRoutes(core: core).respond(to: request)
-        }
+        // The work happens now; only the answer waits for the delay (a client that gives up early still caused it).
+        let response = fault.map { HTTPResponse.error($0) } ?? StandInRoutes(core: core).respond(to: request)
         guard let delay, delay > .zero else {
-            return write(respond(), for: head, context: context)
+            return write(response, for: head, context: context)
         }
+        // Hold the channel strongly: the context is only touched while the channel is still open.
+        let channel = context.channel
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.scheduleTask(in: TimeAmount(delay)) {
+            guard channel.isActive else { return }
             let (handler, context) = loopBound.value
-            handler.write(respond(), for: head, context: context)
+            handler.write(response, for: head, context: context)
         }
     }
 

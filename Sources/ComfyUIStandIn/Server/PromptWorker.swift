@@ -95,7 +95,7 @@ struct PromptRun {
 
     /// Runs the sampler's steps; false when interrupted (or cancelled).
     private func sample(node: String) async -> Bool {
-        let steps = behaviour.steps
+        let steps = max(1, behaviour.steps)
         for step in 1...steps {
             guard await pause(behaviour.stepDelay) else { return false }
             if interrupted { return false }
