@@ -18,7 +18,9 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         let (configuration, _) = try global.bootstrap()
         let comfy = configuration.comfyUI
-        let library = WorkflowLibrary.load(directories: WorkflowLocator.directories(configured: comfy.workflowDirectories))
+        let library = WorkflowLibrary.load(
+            directories: WorkflowLocator.directories(configured: comfy.workflowDirectories)
+        )
         var reports: [BackendReport] = []
         for backend in comfy.backends {
             guard let url = URL(string: backend.url) else { continue }
@@ -34,7 +36,13 @@ struct DoctorCommand: AsyncParsableCommand {
             await client.shutdown()
         }
         if json {
-            try Console.json(Output(engine: configuration.engine.rawValue, backends: reports, templateErrors: library.errors.map(\.description)))
+            try Console.json(
+                Output(
+                    engine: configuration.engine.rawValue,
+                    backends: reports,
+                    templateErrors: library.errors.map(\.description)
+                )
+            )
         } else {
             describe(reports, engine: configuration.engine, library: library)
         }
@@ -57,10 +65,14 @@ struct DoctorCommand: AsyncParsableCommand {
                 Console.out("✗ \(report.url): \(report.error ?? "unreachable")")
                 continue
             }
-            Console.out("✓ \(report.url): ComfyUI \(report.comfyUIVersion ?? "?"), torch \(report.pytorchVersion ?? "?")")
+            Console.out(
+                "✓ \(report.url): ComfyUI \(report.comfyUIVersion ?? "?"), torch \(report.pytorchVersion ?? "?")"
+            )
             for device in report.devices { Console.out("    device: \(device)") }
             Console.out("    queue: \(report.running ?? 0) running, \(report.pending ?? 0) pending")
-            Console.out("    checkpoints: \(report.checkpoints.isEmpty ? "none" : report.checkpoints.joined(separator: ", "))")
+            Console.out(
+                "    checkpoints: \(report.checkpoints.isEmpty ? "none" : report.checkpoints.joined(separator: ", "))"
+            )
             Console.out("    loras: \(report.loras.isEmpty ? "none" : report.loras.joined(separator: ", "))")
             if let error = report.error { Console.out("    error: \(error)") }
             for template in report.templates {

@@ -60,9 +60,12 @@ struct WorkflowsCommand: AsyncParsableCommand {
                 if let description = parameter.description { line += "  — \(description)" }
                 Console.out(line)
             }
-            Console.out("nodes: " + template.nodes.keys.sorted(by: HistoryEntry.nodeOrder).map { id in
-                "\(id) \(template.nodes[id]?["class_type"]?.stringValue ?? "?")"
-            }.joined(separator: ", "))
+            Console.out(
+                "nodes: "
+                    + template.nodes.keys.sorted(by: HistoryEntry.nodeOrder).map { id in
+                        "\(id) \(template.nodes[id]?["class_type"]?.stringValue ?? "?")"
+                    }.joined(separator: ", ")
+            )
         }
     }
 
@@ -92,7 +95,8 @@ struct WorkflowsCommand: AsyncParsableCommand {
                 Console.error("cannot read \(input.path) as JSON: \(error.localizedDescription)")
                 throw ExitCode.failure
             }
-            let name = output.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+            let name =
+                output.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
                 ?? input.deletingPathExtension().lastPathComponent
             let template: JSONValue
             do {

@@ -18,6 +18,7 @@ extension ComfyUIClient {
         do {
             // A server without a socket can still be followed by polling; the submit says if it is down.
             try? await hub.connect()
+            if await !hub.connected { continuation.yield(.disconnected) }
             try await submit(graph, promptID: promptID)
             let result = try await follow(promptID, signals: signals, continuation: continuation, onUpdate: onUpdate)
             await hub.unfollow(promptID)
@@ -34,9 +35,9 @@ extension ComfyUIClient {
         onUpdate: @escaping @Sendable (PromptUpdate) async -> Void = { _ in }
     ) async throws -> PromptResult {
         let (signals, continuation) = await hub.follow(promptID)
-        continuation.yield(.reconnected)
         do {
             try? await hub.connect()
+            continuation.yield(await hub.connected ? .reconnected : .disconnected)
             let result = try await follow(promptID, signals: signals, continuation: continuation, onUpdate: onUpdate)
             await hub.unfollow(promptID)
             return result

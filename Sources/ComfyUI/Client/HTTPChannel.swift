@@ -45,7 +45,7 @@ struct HTTPChannel: Sendable {
     /// `GET path?query`: retried (GET is safe), 200 expected.
     func get(_ path: String, query: [URLQueryItem] = []) async throws -> Data {
         let response = try await send("GET", path, query: query, body: nil, retrying: true)
-        guard response.status == 200 else { throw failure("GET \(path)", response) }
+        guard response.status == 200 else { throw failure("GET /\(path)", response) }
         return response.body
     }
 
@@ -55,7 +55,7 @@ struct HTTPChannel: Sendable {
         do {
             return try JSONValue(parsing: data)
         } catch {
-            throw ComfyUIError.badResponse(backend: backend, operation: "GET \(path)", reason: "not JSON")
+            throw ComfyUIError.badResponse(backend: backend, operation: "GET /\(path)", reason: "not JSON")
         }
     }
 
@@ -81,7 +81,7 @@ struct HTTPChannel: Sendable {
         body: Data?,
         retrying: Bool
     ) async throws -> Response {
-        let operation = "\(method) \(path)"
+        let operation = "\(method) /\(path)"
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         guard let url = components?.url else {

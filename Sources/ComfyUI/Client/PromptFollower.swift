@@ -101,12 +101,17 @@ struct PromptFollower {
     private mutating func handle(_ event: ComfyEvent) async throws -> PromptResult? {
         switch event {
         case .executionStart:
-            started = true
-            await onUpdate(.started)
+            if !started {
+                started = true
+                await onUpdate(.started)
+            }
         case .executionCached(_, let nodes):
             cachedNodes = Set(nodes)
         case .executing(_, let node?):
-            started = true
+            if !started {
+                started = true
+                await onUpdate(.started)
+            }
             await onUpdate(.node(node))
         case .executing(_, nil):
             // The legacy end signal follows every outcome; if the specific one was missed, history knows.

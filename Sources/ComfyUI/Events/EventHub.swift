@@ -28,10 +28,16 @@ package actor EventHub {
     private var followers: [String: AsyncStream<FollowSignal>.Continuation] = [:]
     private var connection: (any WebSocketConnection)?
     private var reader: Task<Void, Never>?
+    /// Set when a socket was lost: the next one tells the followers they may have missed events.
+    private var wasLost = false
     /// The prompt this client's socket last saw executing: type-1 previews carry no prompt id.
     private var executingPromptID: String?
     private var isShutDown = false
     private var isConnected = false
+    /// Whether the server's first `status` (with our `sid`) arrived on the current socket: only then is the socket
+    /// registered for our client id, so a prompt submitted earlier could have its events sent nowhere.
+    private var isGreeted = false
+    private var greetingWaiters: [CheckedContinuation<Void, Never>] = []
 
     package init(
         webSocketURL: URL,
@@ -59,7 +65,6 @@ package actor EventHub {
         let (stream, continuation) = AsyncStream.makeStream(of: FollowSignal.self)
         followers[promptID]?.finish()
         followers[promptID] = continuation
-        if !isConnected { continuation.yield(.disconnected) }
         return (stream, continuation)
     }
 
@@ -68,20 +73,38 @@ package actor EventHub {
         followers.removeValue(forKey: promptID)?.finish()
     }
 
-    /// Opens the socket if it is not open; throws when the server cannot be reached at all.
+    /// Opens the socket if it is not open and waits for the server's greeting (at most the connect timeout);
+    /// throws when the server cannot be reached at all.
     package func connect() async throws {
-        guard !isConnected, !isShutDown else { return }
-        let socket = try await connector.connect(to: url, timeout: connectTimeout)
-        guard !isShutDown else {
-            await socket.close()
-            return
+        guard !isShutDown else { return }
+        if !isConnected {
+            let socket = try await connector.connect(to: url, timeout: connectTimeout)
+            guard !isShutDown else {
+                await socket.close()
+                return
+            }
+            if !isConnected { attach(socket) } else { await socket.close() }
         }
-        attach(socket)
+        guard !isGreeted else { return }
+        let timeout = connectTimeout
+        let timer = Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            await self?.releaseGreetingWaiters()
+        }
+        await withCheckedContinuation { greetingWaiters.append($0) }
+        timer.cancel()
+    }
+
+    private func releaseGreetingWaiters() {
+        let waiters = greetingWaiters
+        greetingWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Closes the socket for good and ends every follower's stream.
     package func shutdown() async {
         isShutDown = true
+        releaseGreetingWaiters()
         reader?.cancel()
         let socket = connection
         connection = nil
@@ -94,7 +117,11 @@ package actor EventHub {
     private func attach(_ socket: any WebSocketConnection) {
         connection = socket
         isConnected = true
-        for continuation in followers.values { continuation.yield(.reconnected) }
+        isGreeted = false
+        if wasLost {
+            wasLost = false
+            for continuation in followers.values { continuation.yield(.reconnected) }
+        }
         reader = Task { [weak self] in
             for await message in socket.messages {
                 await self?.route(message)
@@ -111,7 +138,11 @@ package actor EventHub {
         }
         guard let event else { return }
         switch event {
-        case .status(let remaining, _):
+        case .status(let remaining, let sid):
+            if sid != nil, !isGreeted {
+                isGreeted = true
+                releaseGreetingWaiters()
+            }
             for continuation in followers.values { continuation.yield(.queueChanged(remaining: remaining)) }
         case .executing(let id, let node):
             executingPromptID = node == nil ? nil : id
@@ -130,6 +161,8 @@ package actor EventHub {
         guard !isShutDown else { return }
         connection = nil
         isConnected = false
+        isGreeted = false
+        wasLost = true
         executingPromptID = nil
         for continuation in followers.values { continuation.yield(.disconnected) }
         logger.warning("ComfyUI event socket closed; reconnecting", metadata: ["comfyui.url": "\(url)"])
