@@ -18,7 +18,7 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         let (configuration, _) = try global.bootstrap()
         let comfy = configuration.comfyUI
-        let library = WorkflowLibrary.load(
+        let library = WorkflowLibrary(
             directories: WorkflowLocator.directories(configured: comfy.workflowDirectories)
         )
         var reports: [BackendReport] = []
@@ -40,20 +40,20 @@ struct DoctorCommand: AsyncParsableCommand {
                 Output(
                     engine: configuration.engine.rawValue,
                     backends: reports,
-                    templateErrors: library.errors.map(\.description)
+                    templateErrors: library.loadErrors.map(\.description)
                 )
             )
         } else {
             describe(reports, engine: configuration.engine, library: library)
         }
         let healthy = reports.allSatisfy { $0.reachable && $0.templates.contains(where: \.ok) }
-        if !healthy || !library.errors.isEmpty { throw ExitCode.failure }
+        if !healthy || !library.loadErrors.isEmpty { throw ExitCode.failure }
     }
 
     private func describe(_ reports: [BackendReport], engine: Configuration.EngineMode, library: WorkflowLibrary) {
         Console.out("engine: \(engine.rawValue)")
         Console.out("workflow templates: \(library.names.joined(separator: ", "))")
-        for error in library.errors { Console.out("  not loaded: \(error)") }
+        for error in library.loadErrors { Console.out("  not loaded: \(error)") }
         if reports.isEmpty {
             Console.out(
                 "no ComfyUI backend configured: the procedural engine serves every call "

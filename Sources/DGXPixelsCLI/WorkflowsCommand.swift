@@ -13,7 +13,7 @@ struct WorkflowsCommand: AsyncParsableCommand {
     )
 
     static func library(_ configuration: Configuration) -> WorkflowLibrary {
-        WorkflowLibrary.load(
+        WorkflowLibrary(
             directories: WorkflowLocator.directories(configured: configuration.comfyUI.workflowDirectories)
         )
     }
@@ -33,8 +33,8 @@ struct WorkflowsCommand: AsyncParsableCommand {
                 Console.out("\(name)\(marker): \(template.description)")
                 Console.out("    parameters: \(template.parameters.map(\.name).joined(separator: ", "))")
             }
-            for error in library.errors { Console.error("not loaded: \(error)") }
-            if !library.errors.isEmpty { throw ExitCode.failure }
+            for error in library.loadErrors { Console.error("not loaded: \(error)") }
+            if !library.loadErrors.isEmpty { throw ExitCode.failure }
         }
     }
 
@@ -52,12 +52,12 @@ struct WorkflowsCommand: AsyncParsableCommand {
                 Console.error("no workflow template named '\(name)'; known: \(library.names.joined(separator: ", "))")
                 throw ExitCode.failure
             }
-            Console.out("\(template.name) (\(template.file)): \(template.description)")
+            Console.out("\(template.name) (\(template.fileName)): \(template.description)")
             for parameter in template.parameters {
                 var line = "  \(parameter.name): \(parameter.kind.rawValue)"
-                if let value = parameter.defaultValue { line += " = \(value.encodedText)" }
-                if let min = parameter.min, let max = parameter.max { line += "  [\(min.compact)…\(max.compact)]" }
-                if let description = parameter.description { line += "  — \(description)" }
+                if let value = parameter.defaultValue { line += " = \(value.prettyPrinted())" }
+                if parameter.minimum != nil || parameter.maximum != nil { line += "  [\(parameter.rangeText)]" }
+                if let summary = parameter.summary { line += "  — \(summary)" }
                 Console.out(line)
             }
             Console.out(
@@ -83,7 +83,6 @@ struct WorkflowsCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The exported API-format JSON file.") var file: String
         @Option(name: .shortAndLong, help: "Where to write the template (default: stdout).") var output: String?
-        @Option(help: "One line describing the template.") var description: String?
 
         func run() async throws {
             _ = try global.bootstrap()
@@ -100,11 +99,7 @@ struct WorkflowsCommand: AsyncParsableCommand {
                 ?? input.deletingPathExtension().lastPathComponent
             let template: JSONValue
             do {
-                template = try WorkflowImporter.template(
-                    from: export,
-                    name: name,
-                    description: description ?? "Imported from \(input.lastPathComponent)."
-                )
+                template = try WorkflowImporter().template(from: export, fileName: name + ".json")
             } catch {
                 Console.error(error.description)
                 throw ExitCode.failure

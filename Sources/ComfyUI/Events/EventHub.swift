@@ -33,6 +33,7 @@ package actor EventHub {
     /// The prompt this client's socket last saw executing: type-1 previews carry no prompt id.
     private var executingPromptID: String?
     private var isShutDown = false
+    private var connecting: Task<any WebSocketConnection, any Error>?
     private var isConnected = false
     /// Whether the server's first `status` (with our `sid`) arrived on the current socket: only then is the socket
     /// registered for our client id, so a prompt submitted earlier could have its events sent nowhere.
@@ -77,14 +78,7 @@ package actor EventHub {
     /// throws when the server cannot be reached at all.
     package func connect() async throws {
         guard !isShutDown else { return }
-        if !isConnected {
-            let socket = try await connector.connect(to: url, timeout: connectTimeout)
-            guard !isShutDown else {
-                await socket.close()
-                return
-            }
-            if !isConnected { attach(socket) } else { await socket.close() }
-        }
+        try await openSocket()
         guard !isGreeted else { return }
         let timeout = connectTimeout
         let timer = Task { [weak self] in
@@ -93,6 +87,26 @@ package actor EventHub {
         }
         await withCheckedContinuation { greetingWaiters.append($0) }
         timer.cancel()
+    }
+
+    /// Opens and attaches a socket unless one is open. One attempt at a time: a second socket under the same
+    /// client id would replace the first on the server, and closing either would leave our prompts' events with
+    /// nowhere to go.
+    private func openSocket() async throws {
+        guard !isConnected else { return }
+        let attempt =
+            connecting
+            ?? Task { [url, connector, connectTimeout] in
+                try await connector.connect(to: url, timeout: connectTimeout)
+            }
+        connecting = attempt
+        defer { connecting = nil }
+        let socket = try await attempt.value
+        guard !isShutDown else {
+            await socket.close()
+            return
+        }
+        if !isConnected { attach(socket) }
     }
 
     private func releaseGreetingWaiters() {
@@ -171,13 +185,9 @@ package actor EventHub {
             try? await Task.sleep(for: reconnect.delay(beforeRetry: attempt))
             guard !isShutDown, !isConnected else { return }
             do {
-                let socket = try await connector.connect(to: url, timeout: connectTimeout)
-                guard !isShutDown else {
-                    await socket.close()
-                    return
-                }
+                try await openSocket()
+                guard isConnected else { return }
                 logger.info("ComfyUI event socket reconnected", metadata: ["comfyui.url": "\(url)"])
-                attach(socket)
                 return
             } catch {
                 attempt += 1

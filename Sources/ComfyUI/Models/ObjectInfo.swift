@@ -1,78 +1,170 @@
-/// A typed view of `GET /object_info[/{class}]`: which node classes a server has and what their inputs accept.
+/// A typed view of ComfyUI's `GET /object_info` (or several `GET /object_info/{class}`) answers: which node classes
+/// a server has, and what each input takes.
+///
+/// Input specs come in the shapes ComfyUI sends: `["INT", {"default": 512, "min": 16, ...}]`, a combo as
+/// `[["a.safetensors", "b.safetensors"], {...}]` (or, in newer servers, `["COMBO", {"options": [...]}]`), and a link
+/// type such as `["MODEL"]`. Shapes custom nodes invent are kept as `.other` rather than rejected.
 package struct ObjectInfo: Sendable, Equatable {
-    /// What one input accepts.
-    package enum InputKind: Sendable, Equatable {
-        /// One of a list of values (a "combo"): checkpoint files, samplers, …
-        case choice([String])
-        case int(min: Double?, max: Double?)
-        case float(min: Double?, max: Double?)
-        case string
-        case boolean
-        /// A link from another node's output of this type (`MODEL`, `CLIP`, `LATENT`, …).
-        case link(String)
+    /// Node classes by class name (`"KSampler"`).
+    package var nodeClasses: [String: NodeClass]
+
+    package init(nodeClasses: [String: NodeClass] = [:]) {
+        self.nodeClasses = nodeClasses
     }
 
-    /// One node class's inputs by name.
-    package struct NodeClass: Sendable, Equatable {
-        package var required: [String: InputKind]
-        package var optional: [String: InputKind]
-
-        package func input(_ name: String) -> InputKind? {
-            required[name] ?? optional[name]
+    /// Reads an `/object_info` answer: an object of class name → class description.
+    ///
+    /// `{}` (the answer for an unknown
+    /// class) is an empty `ObjectInfo`.
+    package init(json: JSONValue) throws(FormatError) {
+        guard let classes = json.objectValue else {
+            throw FormatError(reason: "expected an object of node classes")
         }
-    }
-
-    package var classes: [String: NodeClass]
-
-    package init(classes: [String: NodeClass] = [:]) {
-        self.classes = classes
-    }
-
-    /// Reads the JSON answer (`{"Class": {"input": {"required": {...}, "optional": {...}}, ...}}`).
-    package init(json: JSONValue) {
-        var classes: [String: NodeClass] = [:]
-        for (name, info) in json.objectValue ?? [:] {
-            func inputs(_ key: String) -> [String: InputKind] {
-                var kinds: [String: InputKind] = [:]
-                for (input, spec) in info["input"]?[key]?.objectValue ?? [:] {
-                    kinds[input] = Self.kind(of: spec)
-                }
-                return kinds
-            }
-            classes[name] = NodeClass(required: inputs("required"), optional: inputs("optional"))
+        var nodeClasses: [String: NodeClass] = [:]
+        for (name, entry) in classes {
+            nodeClasses[name] = try NodeClass(name: name, json: entry)
         }
-        self.classes = classes
+        self.nodeClasses = nodeClasses
     }
 
-    /// Adds (or replaces) the classes of `other`.
+    /// This info with `other`'s classes added; a class in both is taken from `other`.
     package func merging(_ other: ObjectInfo) -> ObjectInfo {
-        ObjectInfo(classes: classes.merging(other.classes) { _, new in new })
+        ObjectInfo(nodeClasses: nodeClasses.merging(other.nodeClasses) { _, newer in newer })
     }
 
     package func hasClass(_ name: String) -> Bool {
-        classes[name] != nil
+        nodeClasses[name] != nil
     }
 
-    /// The values a combo input allows; nil when the input is not a combo (or unknown).
+    /// The allowed values of a combo input (`ckpt_name`, `sampler_name`, …), or `nil` when the class or input is
+    /// unknown or the input is not a combo.
     package func allowedValues(nodeClass: String, input: String) -> [String]? {
-        if case .choice(let values)? = classes[nodeClass]?.input(input) { return values }
-        return nil
+        guard case .combo(let values) = nodeClasses[nodeClass]?.input(named: input)?.kind else { return nil }
+        return values
     }
 
-    /// An input spec is `[TYPE, {config}]`, where TYPE is a type name or a list of choices; newer servers also
-    /// write combos as `["COMBO", {"options": [...]}]`.
-    private static func kind(of spec: JSONValue) -> InputKind {
-        let config = spec[1]
-        if let choices = spec[0]?.arrayValue {
-            return .choice(choices.compactMap(\.stringValue))
+    /// Why an `/object_info` answer could not be read.
+    package struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
+        package var reason: String
+
+        package var description: String { "ComfyUI's /object_info answer is not in the expected format: \(reason)" }
+    }
+}
+
+extension ObjectInfo {
+    /// One node class: its inputs, outputs and whether it is an output node.
+    package struct NodeClass: Sendable, Equatable {
+        package var name: String
+        package var required: [String: Input]
+        package var optional: [String: Input]
+        /// Output types in order (`["MODEL", "CLIP", "VAE"]`).
+        package var outputs: [String]
+        package var isOutputNode: Bool
+
+        package init(
+            name: String,
+            required: [String: Input] = [:],
+            optional: [String: Input] = [:],
+            outputs: [String] = [],
+            isOutputNode: Bool = false
+        ) {
+            self.name = name
+            self.required = required
+            self.optional = optional
+            self.outputs = outputs
+            self.isOutputNode = isOutputNode
         }
-        switch spec[0]?.stringValue ?? "" {
-        case "COMBO": return .choice((config?["options"]?.arrayValue ?? []).compactMap(\.stringValue))
-        case "INT": return .int(min: config?["min"]?.doubleValue, max: config?["max"]?.doubleValue)
-        case "FLOAT": return .float(min: config?["min"]?.doubleValue, max: config?["max"]?.doubleValue)
-        case "STRING": return .string
-        case "BOOLEAN": return .boolean
-        case let type: return .link(type)
+
+        init(name: String, json: JSONValue) throws(FormatError) {
+            guard json.objectValue != nil else {
+                throw FormatError(reason: "node class '\(name)' is not an object")
+            }
+            self.name = name
+            self.required = try Self.inputs(json["input"]?["required"], nodeClass: name)
+            self.optional = try Self.inputs(json["input"]?["optional"], nodeClass: name)
+            self.outputs = json["output"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            self.isOutputNode = json["output_node"]?.boolValue ?? false
+        }
+
+        /// A required input, or else an optional one.
+        package func input(named name: String) -> Input? {
+            required[name] ?? optional[name]
+        }
+
+        private static func inputs(_ json: JSONValue?, nodeClass: String) throws(FormatError) -> [String: Input] {
+            guard let json, !json.isNull else { return [:] }
+            guard let members = json.objectValue else {
+                throw FormatError(reason: "the inputs of node class '\(nodeClass)' are not an object")
+            }
+            var inputs: [String: Input] = [:]
+            for (name, spec) in members {
+                inputs[name] = Input(spec: spec)
+            }
+            return inputs
+        }
+    }
+
+    /// What one input takes.
+    package struct Input: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
+            case int
+            case float
+            case string
+            case boolean
+            /// One of a list of values (checkpoint names, samplers, …), in their text form.
+            case combo([String])
+            /// A link from another node's output of this type (`MODEL`, `CLIP`, `LATENT`, …).
+            case link(String)
+            /// A spec shape this code does not know; never checked.
+            case other
+        }
+
+        package var kind: Kind
+        package var defaultValue: JSONValue?
+        package var min: JSONValue?
+        package var max: JSONValue?
+        package var step: JSONValue?
+
+        package init(
+            kind: Kind,
+            defaultValue: JSONValue? = nil,
+            min: JSONValue? = nil,
+            max: JSONValue? = nil,
+            step: JSONValue? = nil
+        ) {
+            self.kind = kind
+            self.defaultValue = defaultValue
+            self.min = min
+            self.max = max
+            self.step = step
+        }
+
+        /// Reads `[type, config?]`.
+        init(spec: JSONValue) {
+            let type = spec[0]
+            let config = spec[1]
+            self.defaultValue = config?["default"]
+            self.min = config?["min"]
+            self.max = config?["max"]
+            self.step = config?["step"]
+            switch type {
+            case .array(let values)?:
+                self.kind = .combo(values.map(\.textForm))
+            case .string("INT")?:
+                self.kind = .int
+            case .string("FLOAT")?:
+                self.kind = .float
+            case .string("STRING")?:
+                self.kind = .string
+            case .string("BOOLEAN")?:
+                self.kind = .boolean
+            case .string("COMBO")?:
+                self.kind = .combo(config?["options"]?.arrayValue?.map(\.textForm) ?? [])
+            case .string(let linkType)?:
+                self.kind = .link(linkType)
+            default:
+                self.kind = .other
+            }
         }
     }
 }

@@ -1,104 +1,204 @@
+import Foundation
+
 /// Turns a raw ComfyUI "Save (API)" export into a template: the standard nodes' values become placeholders whose
-/// defaults are the exported values.
+/// defaults are the original values, so binding the defaults gives back the export (except `filename_prefix`,
+/// whose default is `dgx-pixels`).
 ///
-/// KSampler (or KSamplerAdvanced): seed, steps, cfg, sampler, scheduler; the CLIPTextEncode on its `positive` input:
-/// `{{prompt}}`; on `negative`: `{{negative_prompt}}`; the EmptyLatentImage on `latent_image`: width, height;
-/// CheckpointLoaderSimple: checkpoint; LoraLoader: lora, lora_strength; SaveImage: filename_prefix.
-package enum WorkflowImporter {
-    /// The template JSON for `export`; it loads as a `WorkflowTemplate` named `name`.
-    package static func template(
-        from export: JSONValue,
-        name: String,
-        description: String
-    ) throws(WorkflowError)
-        -> JSONValue
-    {
-        guard var nodes = export.objectValue, !nodes.isEmpty else {
-            throw .notImportable("expected the JSON object of a ComfyUI \"Save (API)\" export")
-        }
-        guard nodes[WorkflowTemplate.metadataKey] == nil else {
-            throw .notImportable("it is already a template (it has a \"\(WorkflowTemplate.metadataKey)\" block)")
-        }
-        var parameters: [String: JSONValue] = [:]
-        let ids = nodes.keys.sorted(by: HistoryEntry.nodeOrder)
-        func firstNode(of classes: Set<String>) -> String? {
-            ids.first { classes.contains(nodes[$0]?["class_type"]?.stringValue ?? "") }
-        }
-        /// Replaces `nodes[id].inputs[input]` with `{{parameter}}` and declares it with the old value as default.
-        func placeholder(
-            _ id: String,
-            _ input: String,
-            _ parameter: String,
-            _ spec: JSONValue,
-            keepDefault: Bool = true
-        ) {
-            guard var node = nodes[id]?.objectValue, var inputs = node["inputs"]?.objectValue,
-                let old = inputs[input], WorkflowTemplate.link(old) == nil
-            else { return }
-            inputs[input] = .string("{{\(parameter)}}")
-            node["inputs"] = .object(inputs)
-            nodes[id] = .object(node)
-            guard parameters[parameter] == nil else { return }
-            var declared = spec.objectValue ?? [:]
-            if keepDefault { declared["default"] = old }
-            parameters[parameter] = .object(declared)
-        }
-        func linked(_ id: String, _ input: String) -> String? {
-            nodes[id]?["inputs"]?[input].flatMap(WorkflowTemplate.link)
-        }
+/// The sampler is the `KSampler` (or `KSamplerAdvanced`) with the lowest node id. From it, links lead to the
+/// positive and negative `CLIPTextEncode`, the `EmptyLatentImage`, and along the model chain to the `LoraLoader` and
+/// `CheckpointLoaderSimple`. A LoRA's `strength_clip` becomes `{{lora_strength}}` only when it equals
+/// `strength_model`, so the defaults still reproduce the export.
+package struct WorkflowImporter: Sendable {
+    package init() {}
 
-        guard let sampler = firstNode(of: ["KSampler", "KSamplerAdvanced"]) else {
-            throw .notImportable("no KSampler node: the importer needs one to place seed, steps and cfg")
-        }
-        let seedInput = nodes[sampler]?["inputs"]?["noise_seed"] != nil ? "noise_seed" : "seed"
-        placeholder(sampler, seedInput, "seed", ["type": "int", "min": 0, "max": .uint(UInt64.max)])
-        placeholder(sampler, "steps", "steps", ["type": "int", "min": 1, "max": 150])
-        placeholder(sampler, "cfg", "cfg", ["type": "float", "min": 0, "max": 30])
-        placeholder(sampler, "sampler_name", "sampler", ["type": "string"])
-        placeholder(sampler, "scheduler", "scheduler", ["type": "string"])
-
-        guard let positive = linked(sampler, "positive"),
-            nodes[positive]?["class_type"]?.stringValue == "CLIPTextEncode"
-        else {
-            throw .notImportable("the KSampler's positive input is not a CLIPTextEncode node; add {{prompt}} by hand")
-        }
-        placeholder(positive, "text", "prompt", ["type": "string"], keepDefault: false)
-        if let negative = linked(sampler, "negative"), negative != positive,
-            nodes[negative]?["class_type"]?.stringValue == "CLIPTextEncode"
-        {
-            placeholder(negative, "text", "negative_prompt", ["type": "string"])
-        }
-        if let latent = linked(sampler, "latent_image"),
-            nodes[latent]?["class_type"]?.stringValue == "EmptyLatentImage"
-        {
-            placeholder(latent, "width", "width", ["type": "int", "min": 64, "max": 2048])
-            placeholder(latent, "height", "height", ["type": "int", "min": 64, "max": 2048])
-        }
-        if let loader = firstNode(of: ["CheckpointLoaderSimple"]) {
-            placeholder(loader, "ckpt_name", "checkpoint", ["type": "string"])
-        }
-        if let lora = firstNode(of: ["LoraLoader"]) {
-            placeholder(lora, "lora_name", "lora", ["type": "string"])
-            placeholder(lora, "strength_model", "lora_strength", ["type": "float", "min": -4, "max": 4])
-            placeholder(lora, "strength_clip", "lora_strength", [:])
-        }
-        for save in ids where nodes[save]?["class_type"]?.stringValue == "SaveImage" {
-            placeholder(save, "filename_prefix", "filename_prefix", ["type": "string", "default": "dgx-pixels"])
-        }
-        if var prefix = parameters["filename_prefix"]?.objectValue {
-            prefix["default"] = "dgx-pixels"
-            parameters["filename_prefix"] = .object(prefix)
-        }
-        nodes[WorkflowTemplate.metadataKey] = [
-            "description": .string(description),
-            "parameters": .object(parameters),
-        ]
-        let template = JSONValue.object(nodes)
+    /// The template JSON text (pretty, sorted keys) for the export in `data`; `fileName` names it in errors.
+    package func templateText(from data: Data, fileName: String) throws(WorkflowError) -> String {
+        let export: JSONValue
         do {
-            _ = try WorkflowTemplate(json: template, name: name, file: name + ".json")
+            export = try JSONValue(parsing: data)
         } catch {
-            throw .notImportable("the result does not load as a template: \(error)")
+            throw .invalidJSON(file: fileName, reason: WorkflowTemplate.reason(error))
         }
+        return try template(from: export, fileName: fileName).prettyPrinted() + "\n"
+    }
+
+    /// The template for `export`, checked by loading it as a `WorkflowTemplate`.
+    package func template(from export: JSONValue, fileName: String) throws(WorkflowError) -> JSONValue {
+        guard let members = export.objectValue else { throw .notAGraph(file: fileName) }
+        if members[WorkflowTemplate.blockKey] != nil { throw .alreadyTemplate(file: fileName) }
+        if members["nodes"]?.arrayValue != nil, members["links"] != nil {
+            throw .cannotImport(
+                file: fileName,
+                reason:
+                    "this is a UI-format workflow; export it from ComfyUI with \"Save (API)\" (enable dev mode options)"
+            )
+        }
+        var graph = ImportGraph(nodes: members, fileName: fileName)
+        try graph.insertPlaceholders()
+        var result = graph.nodes
+        result[WorkflowTemplate.blockKey] = [
+            "description": .string("Imported from \(fileName)."),
+            "parameters": .object(
+                Dictionary(uniqueKeysWithValues: graph.declarations.map { ($0.name, $0.json) })
+            ),
+        ]
+        let template = JSONValue.object(result)
+        _ = try WorkflowTemplate(json: template, fileName: fileName)
         return template
+    }
+}
+
+/// The export being rewritten, and the parameters declared so far.
+private struct ImportGraph {
+    typealias Standard = WorkflowTemplate.StandardParameter
+
+    var nodes: [String: JSONValue]
+    let fileName: String
+    var declarations: [WorkflowParameter] = []
+
+    mutating func insertPlaceholders() throws(WorkflowError) {
+        let samplers = ids(ofClass: ["KSampler", "KSamplerAdvanced"])
+        guard let sampler = samplers.first else {
+            throw .cannotImport(file: fileName, reason: "it has no KSampler (or KSamplerAdvanced) node")
+        }
+        let seedInput = classType(sampler) == "KSamplerAdvanced" ? "noise_seed" : "seed"
+        guard try replace(sampler, seedInput, with: .seed) else {
+            throw .cannotImport(file: fileName, reason: "the seed of node \(sampler) is not a number written in it")
+        }
+        try replace(sampler, "steps", with: .steps)
+        try replace(sampler, "cfg", with: .cfg)
+        try replace(sampler, "sampler_name", with: .sampler)
+        try replace(sampler, "scheduler", with: .scheduler)
+
+        guard let positive = textEncoder(from: sampler, input: "positive") else {
+            throw .cannotImport(file: fileName, reason: "no CLIPTextEncode feeds the positive input of node \(sampler)")
+        }
+        try replace(positive, "text", with: .prompt)
+        if let negative = textEncoder(from: sampler, input: "negative"), negative != positive {
+            try replace(negative, "text", with: .negativePrompt)
+        }
+
+        if let latent = follow(sampler, "latent_image"), classType(latent) == "EmptyLatentImage" {
+            try replace(latent, "width", with: .width)
+            try replace(latent, "height", with: .height)
+        }
+
+        let modelChain = chain(from: sampler, through: "model")
+        let loras = modelChain.filter { ["LoraLoader", "LoraLoaderModelOnly"].contains(classType($0)) }
+        if let lora = loras.first {
+            let strength = input(lora, "strength_model")
+            try replace(lora, "lora_name", with: .lora)
+            try replace(lora, "strength_model", with: .loraStrength)
+            if input(lora, "strength_clip") == strength {
+                try replace(lora, "strength_clip", with: .loraStrength)
+            }
+        }
+        if let checkpoint = modelChain.first(where: { classType($0) == "CheckpointLoaderSimple" }) {
+            try replace(checkpoint, "ckpt_name", with: .checkpoint)
+        }
+        for save in ids(ofClass: ["SaveImage"]) {
+            try replace(save, "filename_prefix", with: .filenamePrefix, defaultValue: "dgx-pixels")
+        }
+    }
+
+    /// Replaces a literal input by `{{parameter}}` and declares the parameter with the literal as its default;
+    /// `false` when the input is absent or a link.
+    @discardableResult
+    private mutating func replace(
+        _ id: String,
+        _ name: String,
+        with parameter: Standard,
+        defaultValue: JSONValue? = nil
+    ) throws(WorkflowError) -> Bool {
+        guard let value = input(id, name), WorkflowTemplate.linkTarget(value) == nil else { return false }
+        let fits =
+            switch parameter.kind {
+            case .string: value.stringValue != nil
+            case .int: value.isInteger
+            case .float: value.isNumber
+            }
+        guard fits else {
+            throw .cannotImport(
+                file: fileName,
+                reason: "node \(id) input '\(name)' is \(value.described), not \(parameter.kind.phrase)"
+            )
+        }
+        if !declarations.contains(where: { $0.name == parameter.rawValue }) {
+            declarations.append(declaration(parameter, defaultValue: defaultValue ?? value.canonicalNumber))
+        }
+        guard case .object(var node) = nodes[id], case .object(var inputs) = node["inputs"] else { return false }
+        inputs[name] = .string("{{\(parameter.rawValue)}}")
+        node["inputs"] = .object(inputs)
+        nodes[id] = .object(node)
+        return true
+    }
+
+    /// The standard declaration, its range widened to hold the export's value.
+    private func declaration(_ parameter: Standard, defaultValue: JSONValue) -> WorkflowParameter {
+        var declaration = parameter.declaration(defaultValue: defaultValue)
+        if let low = declaration.minimum, JSONValue.compareNumbers(defaultValue, low) == .orderedAscending {
+            declaration.minimum = defaultValue
+        }
+        if let high = declaration.maximum, JSONValue.compareNumbers(defaultValue, high) == .orderedDescending {
+            declaration.maximum = defaultValue
+        }
+        return declaration
+    }
+
+    /// The CLIPTextEncode that conditioning input `conditioning` of `id` comes from, through conditioning nodes
+    /// (ControlNet, combine, …) breadth first.
+    private func textEncoder(from id: String, input conditioning: String) -> String? {
+        guard let start = input(id, conditioning).flatMap(link) else { return nil }
+        var queue = [start]
+        var seen: Set<String> = []
+        while !queue.isEmpty {
+            let (node, output) = queue.removeFirst()
+            guard seen.insert(node).inserted else { continue }
+            if classType(node) == "CLIPTextEncode" { return node }
+            let inputs = self.nodes[node]?["inputs"]?.objectValue ?? [:]
+            // A node passing both on (ControlNetApplyAdvanced) gives positive on output 0, negative on output 1.
+            if inputs["positive"] != nil, inputs["negative"] != nil {
+                let next = output == 0 ? "positive" : "negative"
+                if let target = inputs[next].flatMap(link) { queue.append(target) }
+                continue
+            }
+            for name in inputs.keys.sorted() {
+                if let target = inputs[name].flatMap(link) { queue.append(target) }
+            }
+        }
+        return nil
+    }
+
+    /// The nodes reached by following `input` links from `id` (model → LoRA → … → checkpoint).
+    private func chain(from id: String, through input: String) -> [String] {
+        var result: [String] = []
+        var current = id
+        while let next = follow(current, input), !result.contains(next) {
+            result.append(next)
+            current = next
+        }
+        return result
+    }
+
+    private func follow(_ id: String, _ name: String) -> String? {
+        input(id, name).flatMap(link)?.node
+    }
+
+    private func link(_ value: JSONValue) -> (node: String, output: Int)? {
+        guard let target = WorkflowTemplate.linkTarget(value), nodes[target] != nil, let output = value[1]?.intValue
+        else { return nil }
+        return (target, output)
+    }
+
+    private func input(_ id: String, _ name: String) -> JSONValue? {
+        nodes[id]?["inputs"]?[name]
+    }
+
+    private func classType(_ id: String) -> String? {
+        nodes[id].flatMap(WorkflowTemplate.classType)
+    }
+
+    private func ids(ofClass classes: Set<String>) -> [String] {
+        WorkflowTemplate.sortedIDs(nodes.keys.filter { classType($0).map(classes.contains) ?? false })
     }
 }

@@ -1,35 +1,63 @@
 import Foundation
 
-/// Every workflow template found in a list of folders; a later folder's template replaces an earlier one's.
+/// The workflow templates found in one or more folders, by name.
+///
+/// A template in a later folder replaces one of the
+/// same name from an earlier folder (the shipped `workflows/` first, the user's folders after it).
+///
+/// A file that does not load does not stop the others: its error is kept in `loadErrors` (and an earlier template
+/// of the same name stays in use).
 package struct WorkflowLibrary: Sendable {
-    package var templates: [String: WorkflowTemplate]
-    /// Files that could not be loaded, each with its reason; the others still load.
-    package var errors: [WorkflowError]
+    /// Templates by name.
+    package private(set) var templates: [String: WorkflowTemplate]
+    /// Why files or folders could not be loaded, in folder then file order.
+    package private(set) var loadErrors: [WorkflowError]
 
-    package init(templates: [String: WorkflowTemplate] = [:], errors: [WorkflowError] = []) {
-        self.templates = templates
-        self.errors = errors
+    package init(templates: [WorkflowTemplate] = []) {
+        self.templates = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.loadErrors = []
     }
 
-    /// Loads every `*.json` in `directories` (missing folders are skipped).
-    package static func load(directories: [URL]) -> WorkflowLibrary {
-        var library = WorkflowLibrary()
+    /// Loads every `*.json` file in each folder, in order.
+    package init(directories: [URL]) {
+        self.init()
         for directory in directories {
-            let files =
-                (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil))
-                ?? []
-            for file in files.filter({ $0.pathExtension == "json" }).sorted(by: { $0.path < $1.path }) {
-                do {
-                    let template = try WorkflowTemplate.load(from: file)
-                    library.templates[template.name] = template
-                } catch {
-                    library.errors.append(error)
-                }
+            load(directory)
+        }
+    }
+
+    /// The template names, sorted.
+    package var names: [String] {
+        templates.keys.sorted()
+    }
+
+    /// The template called `name`, or an error listing the known names.
+    package func template(named name: String) throws(WorkflowError) -> WorkflowTemplate {
+        guard let template = templates[name] else { throw .unknownWorkflow(name: name, known: names) }
+        return template
+    }
+
+    private mutating func load(_ directory: URL) {
+        let files: [URL]
+        do {
+            files = try FileManager.default.contentsOfDirectory(
+                at: directory,
+                includingPropertiesForKeys: nil,
+                options: [.skipsHiddenFiles]
+            )
+        } catch {
+            loadErrors.append(.unreadableDirectory(path: directory.path, reason: error.localizedDescription))
+            return
+        }
+        let templateFiles = files.filter { $0.pathExtension == "json" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        for file in templateFiles {
+            do {
+                let template = try WorkflowTemplate(contentsOf: file)
+                templates[template.name] = template
+            } catch {
+                loadErrors.append(error)
             }
         }
-        return library
     }
-
-    /// Names, sorted.
-    package var names: [String] { templates.keys.sorted() }
 }

@@ -1,64 +1,101 @@
-/// One declared parameter of a workflow template: its type, default and range.
+/// One declared template parameter: `{"type": "int", "default": 20, "min": 1, "max": 150, "description": "…"}`.
 package struct WorkflowParameter: Sendable, Equatable {
-    /// The JSON type a placeholder standing for the whole value becomes.
     package enum Kind: String, Sendable, Equatable, CaseIterable {
-        case string, int, float
+        case string
+        case int
+        case float
     }
 
     package var name: String
     package var kind: Kind
     package var defaultValue: JSONValue?
-    package var min: Double?
-    package var max: Double?
-    package var description: String?
+    package var minimum: JSONValue?
+    package var maximum: JSONValue?
+    package var summary: String?
 
-    /// The names the engine binds (a template declares the ones it uses; `prompt` and `seed` are required):
-    /// `prompt`, `negative_prompt`, `seed`, `steps`, `cfg`, `sampler`, `scheduler`, `checkpoint`, `lora`,
-    /// `lora_strength`, `width`, `height`, `filename_prefix`.
-    package static let standardNames = [
-        "prompt", "negative_prompt", "seed", "steps", "cfg", "sampler", "scheduler", "checkpoint", "lora",
-        "lora_strength", "width", "height", "filename_prefix",
-    ]
+    package init(
+        name: String,
+        kind: Kind,
+        defaultValue: JSONValue? = nil,
+        minimum: JSONValue? = nil,
+        maximum: JSONValue? = nil,
+        summary: String? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.minimum = minimum
+        self.maximum = maximum
+        self.summary = summary
+    }
 
-    /// Checks `value` against the type and range; returns it in the parameter's JSON type.
-    func checked(_ value: JSONValue, template: String) throws(WorkflowError) -> JSONValue {
-        func fail(_ message: String) -> WorkflowError {
-            .invalidValue(template: template, parameter: name, message: message)
+    /// The range as people write it: `1…150`, `≥ 0`, `≤ 30`, or `any`.
+    package var rangeText: String {
+        switch (minimum, maximum) {
+        case (let low?, let high?): "\(low.textForm)…\(high.textForm)"
+        case (let low?, nil): "≥ \(low.textForm)"
+        case (nil, let high?): "≤ \(high.textForm)"
+        case (nil, nil): "any"
         }
-        let typed: JSONValue
+    }
+
+    /// The declaration as it is written in a template's `_dgx_pixels.parameters` block.
+    package var json: JSONValue {
+        var members: [String: JSONValue] = ["type": .string(kind.rawValue)]
+        members["default"] = defaultValue
+        members["min"] = minimum
+        members["max"] = maximum
+        members["description"] = summary.map(JSONValue.string)
+        return .object(members)
+    }
+
+    /// Checks `value` against the type and range and returns it as it goes into the graph.
+    ///
+    /// An integer is fine for a float; a whole float is fine for an int. A float whose value is whole is written
+    /// as an integer (`7.0` → `7`), as JSON parsing would read it back; ComfyUI accepts both for FLOAT inputs.
+    package func checked(_ value: JSONValue, workflow: String) throws(WorkflowError) -> JSONValue {
+        // `.none`, never `nil`: JSONValue is ExpressibleByNilLiteral, so a bare `nil` here could become `.null`.
+        let accepted: JSONValue?
         switch kind {
         case .string:
-            guard let text = value.stringValue else { throw fail("expected a string, got \(value.encodedText)") }
-            typed = .string(text)
+            accepted = value.stringValue.map(JSONValue.string)
         case .int:
-            switch value {
-            case .int, .uint: typed = value
-            case .double(let number) where number == number.rounded() && abs(number) < 9.0e15:
-                typed = .int(Int64(number))
-            default: throw fail("expected an integer, got \(value.encodedText)")
+            let number = value.canonicalNumber
+            switch number {
+            case .int, .uint: accepted = number
+            default: accepted = .none
             }
         case .float:
-            guard let number = value.doubleValue else { throw fail("expected a number, got \(value.encodedText)") }
-            typed = .double(number)
+            accepted = value.isNumber ? .some(value.canonicalNumber) : .none
         }
-        if let number = typed.doubleValue {
-            if let min, number < min { throw fail("\(value.encodedText) is below the minimum \(min.compact)") }
-            if let max, number > max { throw fail("\(value.encodedText) is above the maximum \(max.compact)") }
+        guard let accepted else {
+            throw .wrongType(workflow: workflow, parameter: name, expected: kind.phrase, value: value.described)
         }
-        return typed
+        if let minimum, JSONValue.compareNumbers(accepted, minimum) == .orderedAscending {
+            throw .valueOutOfRange(workflow: workflow, parameter: name, value: accepted.textForm, range: rangeText)
+        }
+        if let maximum, JSONValue.compareNumbers(accepted, maximum) == .orderedDescending {
+            throw .valueOutOfRange(workflow: workflow, parameter: name, value: accepted.textForm, range: rangeText)
+        }
+        return accepted
+    }
+}
+
+extension WorkflowParameter.Kind {
+    /// "a string", "an integer", "a number".
+    var phrase: String {
+        switch self {
+        case .string: "a string"
+        case .int: "an integer"
+        case .float: "a number"
+        }
     }
 }
 
 extension JSONValue {
-    /// Compact JSON text, for messages.
-    package var encodedText: String { String(decoding: encoded(), as: UTF8.self) }
-}
-
-extension Double {
-    /// `4` rather than `4.0`; large integers without an exponent.
-    package var compact: String {
-        // UInt64.max, the usual seed maximum, is not exact as a Double: name it rather than print 2^64.
-        if self >= 18_446_744_073_709_551_615.0 { return "18446744073709551615" }
-        return self == rounded() && abs(self) < 1e18 ? String(format: "%.0f", self) : String(self)
+    /// The value for an error message: strings quoted, others as JSON.
+    var described: String {
+        if case .string(let text) = self { return "the string \"\(text)\"" }
+        return String(decoding: encoded(), as: UTF8.self)
     }
 }

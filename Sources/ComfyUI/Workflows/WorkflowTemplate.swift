@@ -1,205 +1,100 @@
 import Foundation
 
-/// A ComfyUI API-format graph with typed `{{placeholders}}` and the parameters it declares, in one JSON file.
+/// A ComfyUI API-format graph with `{{name}}` placeholders and the parameters it declares, loaded from one JSON file:
+/// the graph's node entries plus a top-level `"_dgx_pixels"` block
+/// `{"description": "…", "parameters": {"seed": {"type": "int", "default": 0, "min": 0, "max": …}, …}}`.
 ///
-/// The file is a "Save (API)" export (node id → `{"class_type", "inputs"}`) plus a `"_dgx_pixels"` block:
-/// `{"description": "...", "parameters": {"seed": {"type": "int", "min": 0, ...}, ...}}`. A string value that is
-/// exactly `"{{seed}}"` becomes the bound value in its declared JSON type; `{{prompt}}` inside longer text is
-/// replaced by the value's text. Loading rejects placeholders that are not declared, declared parameters that are
-/// not used, a template without `{{prompt}}` or `{{seed}}`, links to missing nodes and graphs without an output.
-package struct WorkflowTemplate: Sendable {
-    /// The key of the parameter block; it is never sent to ComfyUI.
-    package static let metadataKey = "_dgx_pixels"
-    /// Node classes whose output is an image ComfyUI saves (or previews).
-    package static let outputClasses: Set<String> = ["SaveImage", "PreviewImage"]
+/// A string that is exactly one placeholder (`"seed": "{{seed}}"`) is replaced by a typed value; a placeholder inside
+/// longer text (`"pixel art, {{prompt}}"`) is replaced by the value's text. Loading checks that every placeholder is
+/// declared, every declaration used, `prompt` and `seed` present, links resolve and an output node exists, so a
+/// template that loads binds into a graph ComfyUI can take (given installed models: see `problems(against:…)`).
+package struct WorkflowTemplate: Sendable, Equatable {
+    /// The name of the block that declares parameters.
+    package static let blockKey = "_dgx_pixels"
+    /// Node classes that make a graph produce something.
+    package static let outputNodeClasses: Set<String> = ["SaveImage", "PreviewImage"]
 
-    /// The file name without `.json`.
+    /// The file stem (`sd15-pixel-art`).
     package let name: String
+    /// The file name errors mention (`sd15-pixel-art.json`).
+    package let fileName: String
     package let description: String
-    /// Sorted by name.
+    /// The declared parameters, sorted by name.
     package let parameters: [WorkflowParameter]
-    /// Node id → node, without the parameter block, placeholders in place.
+    /// The node entries (node id → `{"class_type", "inputs", "_meta"?}`), placeholders in place.
     package let nodes: [String: JSONValue]
-    /// Where it was loaded from.
-    package let file: String
 
-    /// Every `class_type` the graph uses.
-    package var usedNodeClasses: Set<String> {
-        Set(nodes.values.compactMap { $0["class_type"]?.stringValue })
+    /// Loads `url`; the template's name is the file stem.
+    package init(contentsOf url: URL) throws(WorkflowError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(file: url.lastPathComponent, reason: error.localizedDescription)
+        }
+        try self.init(data: data, fileName: url.lastPathComponent)
     }
 
-    /// Ids of the nodes that save images, in id order.
+    /// Loads template JSON text; the name is `fileName` without its `.json` extension.
+    package init(data: Data, fileName: String) throws(WorkflowError) {
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: data)
+        } catch {
+            throw .invalidJSON(file: fileName, reason: Self.reason(error))
+        }
+        try self.init(json: json, fileName: fileName)
+    }
+
+    package init(json: JSONValue, fileName: String) throws(WorkflowError) {
+        guard var members = json.objectValue else { throw .notAGraph(file: fileName) }
+        guard let block = members.removeValue(forKey: Self.blockKey) else {
+            throw .missingParameterBlock(file: fileName)
+        }
+        self.fileName = fileName
+        self.name = fileName.hasSuffix(".json") ? String(fileName.dropLast(".json".count)) : fileName
+        (self.description, self.parameters) = try Self.readBlock(block, file: fileName)
+        self.nodes = members
+        try checkGraph()
+    }
+
+    /// The ids of the output nodes (SaveImage, PreviewImage), sorted.
     package var outputNodes: [String] {
-        nodes.filter { Self.outputClasses.contains($0.value["class_type"]?.stringValue ?? "") }.keys
-            .sorted(by: HistoryEntry.nodeOrder)
+        Self.sortedIDs(
+            nodes.keys.filter { id in nodes[id].flatMap(Self.classType).map(Self.outputNodeClasses.contains) ?? false }
+        )
     }
 
-    package func declares(_ parameter: String) -> Bool {
-        parameters.contains { $0.name == parameter }
+    /// Every node class the graph uses, sorted: what to ask `/object_info/{class}` about.
+    package var usedNodeClasses: [String] {
+        Set(nodes.values.compactMap(Self.classType)).sorted()
     }
 
-    package func parameter(_ name: String) -> WorkflowParameter? {
+    package func parameter(named name: String) -> WorkflowParameter? {
         parameters.first { $0.name == name }
     }
 
-    /// Loads and checks a template file.
-    package static func load(from url: URL) throws(WorkflowError) -> WorkflowTemplate {
-        let file = url.lastPathComponent
-        let json: JSONValue
-        do {
-            json = try JSONValue(parsing: try Data(contentsOf: url))
-        } catch {
-            throw .unreadable(
-                file: file,
-                reason: error is DecodingError ? "not valid JSON" : "\(error.localizedDescription)"
-            )
-        }
-        return try WorkflowTemplate(json: json, name: url.deletingPathExtension().lastPathComponent, file: file)
-    }
-
-    /// Checks a parsed template.
-    package init(json: JSONValue, name: String, file: String) throws(WorkflowError) {
-        func fail(_ message: String) -> WorkflowError { .invalidTemplate(file: file, message: message) }
-        guard var members = json.objectValue else { throw fail("expected a JSON object of nodes") }
-        guard let metadata = members.removeValue(forKey: Self.metadataKey) else {
-            throw fail(
-                "no \"\(Self.metadataKey)\" block declaring its parameters; "
-                    + "turn a raw export into a template with `dgx-pixels workflows import FILE`"
-            )
-        }
-        self.name = name
-        self.file = file
-        description = metadata["description"]?.stringValue ?? ""
-        parameters = try Self.readParameters(metadata["parameters"], fail: fail)
-        nodes = members
-        try checkGraph(fail: fail)
-    }
-
-    /// The graph to submit: every placeholder replaced, defaults used for values not given.
-    package func bind(_ values: [String: JSONValue]) throws(WorkflowError) -> JSONValue {
-        for key in values.keys.sorted() where !declares(key) {
-            throw .unknownParameter(template: name, parameter: key, known: parameters.map(\.name))
-        }
-        var bound: [String: JSONValue] = [:]
-        for parameter in parameters {
-            guard let value = values[parameter.name] ?? parameter.defaultValue else {
-                throw .invalidValue(template: name, parameter: parameter.name, message: "is required (no default)")
+    /// Node ids in numeric order when they are numbers (`"2"` before `"10"`), then the rest by text.
+    package static func sortedIDs(_ ids: some Sequence<String>) -> [String] {
+        ids.sorted { left, right in
+            switch (Int(left), Int(right)) {
+            case (let l?, let r?): l < r
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): left < right
             }
-            bound[parameter.name] = try parameter.checked(value, template: name)
-        }
-        return .object(nodes.mapValues { Self.substitute($0, with: bound) })
-    }
-
-    // MARK: Checks
-
-    private static func readParameters(
-        _ block: JSONValue?,
-        fail: (String) -> WorkflowError
-    ) throws(WorkflowError) -> [WorkflowParameter] {
-        guard let declared = block?.objectValue, !declared.isEmpty else {
-            throw fail("\"\(metadataKey)\".parameters must declare at least prompt and seed")
-        }
-        var parameters: [WorkflowParameter] = []
-        for (name, spec) in declared.sorted(by: { $0.key < $1.key }) {
-            guard let kindName = spec["type"]?.stringValue, let kind = WorkflowParameter.Kind(rawValue: kindName) else {
-                throw fail("parameter '\(name)' needs \"type\": one of string, int, float")
-            }
-            let parameter = WorkflowParameter(
-                name: name,
-                kind: kind,
-                defaultValue: spec["default"],
-                min: spec["min"]?.doubleValue,
-                max: spec["max"]?.doubleValue,
-                description: spec["description"]?.stringValue
-            )
-            if let value = parameter.defaultValue {
-                do {
-                    _ = try parameter.checked(value, template: name)
-                } catch {
-                    throw fail("the default of parameter '\(name)' is invalid: \(error)")
-                }
-            }
-            parameters.append(parameter)
-        }
-        return parameters
-    }
-
-    private func checkGraph(fail: (String) -> WorkflowError) throws(WorkflowError) {
-        var used: Set<String> = []
-        for (id, node) in nodes.sorted(by: { HistoryEntry.nodeOrder($0.key, $1.key) }) {
-            guard node["class_type"]?.stringValue != nil else {
-                throw fail("node \(id) has no class_type")
-            }
-            guard let inputs = node["inputs"]?.objectValue else {
-                throw fail("node \(id) has no inputs object")
-            }
-            for (input, value) in inputs.sorted(by: { $0.key < $1.key }) {
-                if let link = Self.link(value), nodes[link] == nil {
-                    throw fail("node \(id) input '\(input)' links to node \(link), which does not exist")
-                }
-                for placeholder in Self.placeholders(in: value) {
-                    guard declares(placeholder) else {
-                        throw fail(
-                            "unknown placeholder {{\(placeholder)}} in node \(id) input '\(input)'; declared: "
-                                + parameters.map(\.name).joined(separator: ", ")
-                        )
-                    }
-                    used.insert(placeholder)
-                }
-            }
-        }
-        for required in ["prompt", "seed"] where !used.contains(required) {
-            throw fail("the graph must use {{\(required)}}")
-        }
-        if let unused = parameters.map(\.name).first(where: { !used.contains($0) }) {
-            throw fail("parameter '\(unused)' is declared but no node uses {{\(unused)}}")
-        }
-        if outputNodes.isEmpty {
-            throw fail("no output node (SaveImage or PreviewImage): ComfyUI would refuse it (prompt_no_outputs)")
         }
     }
 
-    // MARK: Placeholders
-
-    /// A link `["4", 0]`: the id of the node it points to.
-    static func link(_ value: JSONValue) -> String? {
-        guard let items = value.arrayValue, items.count == 2, let id = items[0].stringValue, items[1].intValue != nil
-        else { return nil }
-        return id
+    static func classType(of node: JSONValue) -> String? {
+        node["class_type"]?.stringValue
     }
 
-    /// The placeholder names in a value (strings only; links and numbers have none).
-    static func placeholders(in value: JSONValue) -> [String] {
-        guard let text = value.stringValue else { return [] }
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            names.append(String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+    static func reason(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return underlying ?? context.debugDescription
         }
-        return names
-    }
-
-    private static func substitute(_ node: JSONValue, with values: [String: JSONValue]) -> JSONValue {
-        guard var members = node.objectValue, let inputs = members["inputs"]?.objectValue else { return node }
-        members["inputs"] = .object(
-            inputs.mapValues { value in
-                guard let text = value.stringValue, text.contains("{{") else { return value }
-                let names = placeholders(in: value)
-                if names.count == 1, text.trimmingCharacters(in: .whitespaces) == "{{\(names[0])}}",
-                    let whole = values[names[0]]
-                {
-                    return whole
-                }
-                var result = text
-                for name in Set(names) {
-                    guard let replacement = values[name] else { continue }
-                    let textValue = replacement.stringValue ?? replacement.encodedText
-                    result = result.replacingOccurrences(of: "{{\(name)}}", with: textValue)
-                }
-                return .string(result)
-            }
-        )
-        return .object(members)
+        return "\(error)"
     }
 }

@@ -77,8 +77,8 @@ package struct BackendReport: Sendable, Encodable {
         } catch {
             return TemplateCheck(name: template.name, problems: ["\(error)"])
         }
-        let info = ObjectInfo(json: try await client.objectInfo(classes: Array(template.usedNodeClasses)))
-        let problems = WorkflowValidator.problems(in: graph, objectInfo: info, backend: client.backend)
+        let info = try ObjectInfo(json: try await client.objectInfo(classes: template.usedNodeClasses))
+        let problems = info.problems(in: graph, backend: client.backend)
         return TemplateCheck(name: template.name, problems: problems.map(\.message))
     }
 }

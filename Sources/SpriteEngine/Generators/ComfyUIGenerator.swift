@@ -90,8 +90,14 @@ package struct ComfyUIGenerator: Generator {
         request: SpriteRequest,
         progress: ProgressReporter
     ) async throws -> GeneratedImage {
-        let info = try await pool.objectInfo(for: lease, classes: template.usedNodeClasses)
-        let problems = WorkflowValidator.problems(in: graph, objectInfo: ObjectInfo(json: info), backend: lease.backend)
+        let info = try await pool.objectInfo(for: lease, classes: Set(template.usedNodeClasses))
+        let objectInfo: ObjectInfo
+        do {
+            objectInfo = try ObjectInfo(json: info)
+        } catch {
+            throw ComfyUIError.badResponse(backend: lease.backend, operation: "GET /object_info", reason: "\(error)")
+        }
+        let problems = objectInfo.problems(in: graph, backend: lease.backend)
         guard problems.isEmpty else {
             throw SpriteEngineError.workflow(problems.map(\.message).joined(separator: "; "))
         }

@@ -17,10 +17,10 @@ package enum GeneratorFactory {
         let procedural = ProceduralGenerator()
         let comfy = configuration.comfyUI
         guard configuration.engine != .procedural, !comfy.backends.isEmpty else { return procedural }
-        let library = WorkflowLibrary.load(
+        let library = WorkflowLibrary(
             directories: workflowDirectories ?? WorkflowLocator.directories(configured: comfy.workflowDirectories)
         )
-        for problem in library.errors {
+        for problem in library.loadErrors {
             logger.warning("workflow template not loaded", metadata: ["error": "\(problem)"])
         }
         let clients = comfy.backends.compactMap { backend -> (client: ComfyUIClient, slots: Int)? in
