@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "PixelsMCPTests",
             dependencies: [
-                "PixelsMCP", "SpriteEngine", "PixelArt", "BevyAssets",
+                "PixelsMCP", "SpriteEngine", "PixelArt", "BevyAssets", "ComfyUIStandIn",
                 .product(name: "MCP", package: "swift-sdk"),
             ],
             exclude: ["Snapshots"]

@@ -106,7 +106,8 @@ struct NIOWebSocketConnectorTests {
         await #expect(throws: WebSocketError.timedOut) {
             _ = try await NIOWebSocketConnector().connect(to: url, timeout: .milliseconds(300))
         }
-        #expect(ContinuousClock.now - start < .seconds(3))
+        // Far below "forever", with room for a loaded 2-core machine running the whole suite.
+        #expect(ContinuousClock.now - start < .seconds(20))
     }
 
     @Test("dropAllSockets closes every client's stream")

@@ -16,6 +16,15 @@ struct MCPHarness {
         clientLog: ClientLog = ClientLog(),
         _ configure: (inout Configuration) -> Void = { _ in }
     ) async throws -> MCPHarness {
+        try await start(clientLog: clientLog, configure: configure, generator: { _ in ProceduralGenerator() })
+    }
+
+    /// A harness whose engine uses the generator `makeGenerator` builds from the configuration.
+    static func start(
+        clientLog: ClientLog = ClientLog(),
+        configure: (inout Configuration) -> Void,
+        generator makeGenerator: (Configuration) -> any Generator
+    ) async throws -> MCPHarness {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dgx-pixels-mcp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var configuration = Configuration(environment: ["HOME": root.path])
@@ -24,7 +33,7 @@ struct MCPHarness {
         let engineLogger = Logger(label: "dgx-pixels.engine") { ClientLogHandler(label: $0, sink: clientLog) }
         let engine = GenerationEngine(
             configuration: configuration,
-            generator: ProceduralGenerator(),
+            generator: makeGenerator(configuration),
             logger: engineLogger
         )
         let server = await MCPServerRunner(engine: engine, logger: Logger(label: "test"), clientLog: clientLog)
