@@ -7,8 +7,13 @@ extension ComfyUIClient {
     /// loses a finished image. Cancelling the calling task takes the prompt off the server (dequeued if pending,
     /// interrupted if running; never anyone else's prompt) and throws `CancellationError`.
     ///
-    /// - Parameter promptID: sent as ComfyUI's `prompt_id`, so the caller knows it before submitting (and can
-    ///   journal it); a fresh UUID by default.
+    /// - Parameters:
+    ///   - graph: The API-format workflow.
+    ///   - promptID: Sent as ComfyUI's `prompt_id`, so the caller knows it before submitting (and can journal it);
+    ///     a fresh UUID by default.
+    ///   - onUpdate: Called with the prompt's progress.
+    /// - Returns: The finished prompt with its images downloaded.
+    /// - Throws: `ComfyUIError`, or `CancellationError` when cancelled.
     package func run(
         _ graph: JSONValue,
         promptID: String = UUID().uuidString.lowercased(),
@@ -47,9 +52,14 @@ extension ComfyUIClient {
         }
     }
 
-    /// `POST /prompt`. Retries connect errors and 5xx answers; a 400 becomes `.rejected` with ComfyUI's reasons.
+    /// Sends `POST /prompt`, retrying connect errors and 5xx answers.
     ///
+    /// A 400 answer becomes `.rejected` with ComfyUI's reasons.
+    /// - Parameters:
+    ///   - graph: The API-format workflow.
+    ///   - promptID: The `prompt_id` to submit it under.
     /// - Returns: ComfyUI's queue number for the prompt.
+    /// - Throws: `ComfyUIError`.
     @discardableResult
     package func submit(_ graph: JSONValue, promptID: String) async throws -> Double {
         let body: JSONValue = ["prompt": graph, "client_id": .string(clientID), "prompt_id": .string(promptID)]

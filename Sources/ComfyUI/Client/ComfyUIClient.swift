@@ -56,7 +56,7 @@ package struct ComfyUIClient: Sendable {
         )
     }
 
-    /// Closes the event socket. Prompts already submitted keep running on the server.
+    /// Closes the event socket; prompts already submitted keep running on the server.
     package func shutdown() async {
         await hub.shutdown()
     }
@@ -114,7 +114,7 @@ package struct ComfyUIClient: Sendable {
         try await http.getJSON("object_info")
     }
 
-    /// `GET /models/{folder}`: installed files, e.g. `checkpoints`, `loras`.
+    /// The files installed in a model folder such as `checkpoints` or `loras` (`GET /models/{folder}`).
     package func models(_ folder: String) async throws -> [String] {
         (try await http.getJSON("models/\(folder)").arrayValue ?? []).compactMap(\.stringValue)
     }

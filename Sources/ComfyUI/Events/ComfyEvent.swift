@@ -81,8 +81,10 @@ package enum ComfyEvent: Sendable, Equatable {
         }
     }
 
-    /// Decodes a binary frame: `[type u32 BE][format u32 BE][image]` (type 1) or
-    /// `[type u32 BE][metadata length u32 BE][metadata JSON][image]` (type 4). Nil for other types.
+    /// Decodes a binary preview frame; nil for other frame types.
+    ///
+    /// Type 1 is `[type u32 BE][format u32 BE][image]`; type 4 is
+    /// `[type u32 BE][metadata length u32 BE][metadata JSON][image]`.
     package init?(binary: Data) {
         let bytes = [UInt8](binary.prefix(8))
         guard bytes.count == 8 else { return nil }

@@ -89,9 +89,10 @@ package actor EventHub {
         timer.cancel()
     }
 
-    /// Opens and attaches a socket unless one is open. One attempt at a time: a second socket under the same
-    /// client id would replace the first on the server, and closing either would leave our prompts' events with
-    /// nowhere to go.
+    /// Opens and attaches a socket unless one is open.
+    ///
+    /// One attempt at a time: a second socket under the same client id would replace the first on the server,
+    /// and closing either would leave our prompts' events with nowhere to go.
     private func openSocket() async throws {
         guard !isConnected else { return }
         let attempt =

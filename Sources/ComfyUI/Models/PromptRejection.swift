@@ -15,7 +15,7 @@ package struct PromptRejection: Sendable, Equatable, CustomStringConvertible {
         package var errors: [InputError]
     }
 
-    /// `invalid_prompt`, `prompt_outputs_failed_validation`, `prompt_no_outputs`, `no_prompt`, …
+    /// ComfyUI's error type, such as `invalid_prompt` or `prompt_outputs_failed_validation`.
     package var type: String
     package var message: String
     package var details: String

@@ -68,7 +68,10 @@ package actor BackendPool {
 
     /// Waits for a free slot on a usable backend and claims it.
     ///
-    /// - Parameter excluding: backends this prompt already failed on (tried last, only if nothing else is usable).
+    /// - Parameters:
+    ///   - checkpoint: The checkpoint the prompt loads, to prefer a backend that has it loaded.
+    ///   - excluding: Backends this prompt already failed on (tried last, only if nothing else is usable).
+    /// - Returns: The claimed slot.
     /// When every backend is in its failure backoff, waits for the first to come off it (the caller bounds how
     /// many times it retries).
     /// - Throws: `CancellationError` when the caller is cancelled while waiting.

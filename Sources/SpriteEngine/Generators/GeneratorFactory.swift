@@ -6,8 +6,11 @@ import Logging
 /// engine as fallback).
 package enum GeneratorFactory {
     /// - Parameters:
-    ///   - connector: how event sockets are opened (tests may pass another).
-    ///   - workflowDirectories: where templates are loaded from; defaults to `WorkflowLocator`'s search.
+    ///   - configuration: The server's settings.
+    ///   - logger: Where the ComfyUI client logs.
+    ///   - connector: How event sockets are opened (tests may pass another).
+    ///   - workflowDirectories: Where templates are loaded from; defaults to `WorkflowLocator`'s search.
+    /// - Returns: The generator.
     package static func make(
         _ configuration: Configuration,
         logger: Logger,
