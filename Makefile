@@ -69,6 +69,8 @@ format:
 install: release
 	install -d $(PREFIX)/bin
 	install -m 0755 $(BIN_RELEASE) $(PREFIX)/bin/dgx-pixels
+	install -d $(PREFIX)/share/dgx-pixels/workflows
+	install -m 0644 workflows/*.json $(PREFIX)/share/dgx-pixels/workflows/
 
 clean:
 	swift package clean
