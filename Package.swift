@@ -107,6 +107,7 @@ let package = Package(
             name: "DGXPixelsCLITests",
             dependencies: [
                 "PixelArt",
+                "ComfyUIStandIn",
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),

@@ -58,8 +58,9 @@ struct ComfyUIToolTests {
         #expect(sprite["engine"]?.stringValue == "comfyui")
         #expect(sprite["backend"]?.stringValue?.hasPrefix("http://127.0.0.1:") == true)
         #expect(sprite["prompt_id"]?.stringValue != nil)
-        for _ in 0..<200 where await !messages.texts.contains(where: { $0.hasPrefix("saved") }) {
-            try await Task.sleep(for: .milliseconds(10))
+        let deadline = ContinuousClock.now + .seconds(5)
+        while await !messages.texts.contains(where: { $0.hasPrefix("saved") }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))  // notifications may be delivered just after the result
         }
         let texts = await messages.texts
         for step in 1...5 { #expect(texts.contains("step \(step)/5"), "\(texts)") }
@@ -81,7 +82,8 @@ struct ComfyUIToolTests {
         while standIn.runningPromptID == nil { try await Task.sleep(for: .milliseconds(10)) }
         let running = try #require(standIn.runningPromptID)
         try await harness.client.cancelRequest(context.requestID, reason: "user gave up")
-        for _ in 0..<300 where !standIn.interruptRequests.contains(running) {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !standIn.interruptRequests.contains(running), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(standIn.interruptRequests.contains(running))

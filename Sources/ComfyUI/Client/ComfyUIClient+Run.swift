@@ -35,15 +35,30 @@ extension ComfyUIClient {
     }
 
     /// Follows a prompt submitted earlier (by a previous run of the server, say) and downloads its images.
+    ///
+    /// - Parameters:
+    ///   - promptID: The prompt's id.
+    ///   - expectingEvents: False when another client id submitted it (its events go to that id's socket), so
+    ///     `/history` is polled every `pollInterval` instead.
+    ///   - onUpdate: Called with the prompt's progress.
+    /// - Returns: The finished prompt with its images downloaded.
+    /// - Throws: `ComfyUIError` (`.lost` when the server no longer knows the prompt), or `CancellationError`.
     package func collect(
         _ promptID: String,
+        expectingEvents: Bool = true,
         onUpdate: @escaping @Sendable (PromptUpdate) async -> Void = { _ in }
     ) async throws -> PromptResult {
         let (signals, continuation) = await hub.follow(promptID)
         do {
             try? await hub.connect()
             continuation.yield(await hub.connected ? .reconnected : .disconnected)
-            let result = try await follow(promptID, signals: signals, continuation: continuation, onUpdate: onUpdate)
+            let result = try await follow(
+                promptID,
+                signals: signals,
+                continuation: continuation,
+                expectingEvents: expectingEvents,
+                onUpdate: onUpdate
+            )
             await hub.unfollow(promptID)
             return result
         } catch {

@@ -57,7 +57,11 @@ package struct ComfyUIClient: Sendable {
     }
 
     /// Closes the event socket; prompts already submitted keep running on the server.
-    package func shutdown() async {
+    ///
+    /// With `leavingPrompts`, prompts being followed are not taken off the server when their tasks are cancelled
+    /// afterwards (a restart collects them); call this before cancelling them.
+    package func shutdown(leavingPrompts: Bool = false) async {
+        if leavingPrompts { await hub.leavePrompts() }
         await hub.shutdown()
     }
 

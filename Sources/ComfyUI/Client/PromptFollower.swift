@@ -7,6 +7,7 @@ extension ComfyUIClient {
         _ promptID: String,
         signals: AsyncStream<FollowSignal>,
         continuation: AsyncStream<FollowSignal>.Continuation,
+        expectingEvents: Bool = true,
         onUpdate: @escaping @Sendable (PromptUpdate) async -> Void
     ) async throws -> PromptResult {
         let interval = options.pollInterval
@@ -16,7 +17,12 @@ extension ComfyUIClient {
                 continuation.yield(.tick)
             }
         }
-        var follower = PromptFollower(client: self, promptID: promptID, onUpdate: onUpdate)
+        var follower = PromptFollower(
+            client: self,
+            promptID: promptID,
+            expectingEvents: expectingEvents,
+            onUpdate: onUpdate
+        )
         defer {
             ticker.cancel()
             follower.cancelDownloads()
@@ -32,6 +38,7 @@ extension ComfyUIClient {
         // The stream ends when the calling task is cancelled (or the client shuts down): take the prompt off the
         // server, in a task of its own so the cancellation does not stop the cleanup itself.
         let client = self
+        guard await !hub.leavesPrompts else { throw CancellationError() }
         await Task {
             do {
                 try await client.cancel(promptID)
@@ -62,10 +69,18 @@ struct PromptFollower {
     private var lastPosition: Int?
     private var failedPolls = 0
     private let deadline: ContinuousClock.Instant?
+    /// False for a prompt another client id submitted: its events go to that id's socket, so only polling sees it.
+    private let expectingEvents: Bool
 
-    init(client: ComfyUIClient, promptID: String, onUpdate: @escaping @Sendable (PromptUpdate) async -> Void) {
+    init(
+        client: ComfyUIClient,
+        promptID: String,
+        expectingEvents: Bool,
+        onUpdate: @escaping @Sendable (PromptUpdate) async -> Void
+    ) {
         self.client = client
         self.promptID = promptID
+        self.expectingEvents = expectingEvents
         self.onUpdate = onUpdate
         lastPoll = clock.now
         deadline = client.options.promptTimeout.map { ContinuousClock.now + $0 }
@@ -92,7 +107,7 @@ struct PromptFollower {
                     seconds: HTTPChannel.seconds(client.options.promptTimeout ?? .zero)
                 )
             }
-            let due = connected ? client.options.safetyPollInterval : client.options.pollInterval
+            let due = connected && expectingEvents ? client.options.safetyPollInterval : client.options.pollInterval
             if clock.now - lastPoll >= due { return try await pollHistory() }
         }
         return nil
@@ -174,7 +189,7 @@ struct PromptFollower {
             return nil
         }
         guard let entry else {
-            if !connected || finalCheck, try await isLost() {
+            if !connected || !expectingEvents || finalCheck, try await isLost() {
                 throw ComfyUIError.lost(backend: client.backend, promptID: promptID)
             }
             return nil

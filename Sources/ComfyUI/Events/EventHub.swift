@@ -57,6 +57,14 @@ package actor EventHub {
     /// Whether the socket is open now.
     package var connected: Bool { isConnected }
 
+    /// Whether cancelled followers should leave their prompts on the server (the process is stopping and a
+    /// restart will collect them) rather than dequeue or interrupt them.
+    package private(set) var leavesPrompts = false
+
+    package func leavePrompts() {
+        leavesPrompts = true
+    }
+
     /// Starts routing `promptID`'s events to the returned stream; call before submitting so none is missed.
     ///
     /// The continuation is returned too, so the follower can add its own timer ticks to the same stream.

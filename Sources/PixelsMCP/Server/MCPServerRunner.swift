@@ -81,6 +81,10 @@ package struct MCPServerRunner: Sendable {
         let stop = ShutdownSignal.install(logger: logger)
         let server = await makeServer()
         transport.staticAnswers.answer(ListTools.name, with: try Self.encodedToolList(registry))
+        let resumed = await engine.recover()
+        if !resumed.isEmpty {
+            logger.info("resumed jobs from the journal", metadata: ["jobs": "\(resumed.joined(separator: ", "))"])
+        }
         try await server.start(transport: transport)
         logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
         _ = await firstOf([{ await server.waitUntilCompleted() }, { await stop.wait() }])
@@ -88,10 +92,12 @@ package struct MCPServerRunner: Sendable {
             "input closed; answering requests in flight",
             metadata: ["open": "\(transport.ledger.openRequests)"]
         )
+        // Jobs first (left for the next start, cancelled or finished per generation.on_shutdown): the calls
+        // waiting on them then answer at once, with `status: running` and the job id when they were left.
+        await engine.shutdown()
         _ = await firstOf([
             { await transport.ledger.waitUntilSettled() }, { try? await Task.sleep(for: shutdownGrace) },
         ])
-        await engine.shutdown()
         await server.stop()
         logger.info("stopped")
     }

@@ -183,9 +183,15 @@ package actor BackendPool {
         backends[lease.index].objectInfo = [:]
     }
 
-    /// Closes every backend's event socket.
-    package func shutdown() async {
-        for backend in backends { await backend.client.shutdown() }
+    /// Closes every backend's event socket; with `leavingPrompts`, prompts in flight are left running on their
+    /// backends rather than cancelled when their tasks are.
+    package func shutdown(leavingPrompts: Bool = false) async {
+        for backend in backends { await backend.client.shutdown(leavingPrompts: leavingPrompts) }
+    }
+
+    /// The client of the backend at `url` (as configured), if it is still configured.
+    package func client(for url: String) -> ComfyUIClient? {
+        backends.first { $0.client.backend == url }?.client
     }
 
     private func isBetter(_ lhs: Int, than rhs: Int, checkpoint: String?) -> Bool {

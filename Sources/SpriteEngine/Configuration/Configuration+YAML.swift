@@ -48,7 +48,9 @@ extension Configuration {
     }
 
     private mutating func readGeneration(_ node: ConfigNode) throws(SpriteEngineError) {
-        let keys = ["default_style", "min_size", "max_size", "wait_seconds", "concurrency", "default_category"]
+        let keys = [
+            "default_style", "min_size", "max_size", "wait_seconds", "concurrency", "default_category", "on_shutdown",
+        ]
         for (key, value) in try node.mapping(allowed: keys) {
             switch key {
             case "default_style": generation.defaultStyle = try value.nonEmptyString()
@@ -56,6 +58,7 @@ extension Configuration {
             case "max_size": generation.maxSize = try value.int(in: 1...4096)
             case "wait_seconds": generation.waitSeconds = try value.double(in: 0...3600)
             case "concurrency": generation.concurrency = try value.int(in: 1...64)
+            case "on_shutdown": generation.onShutdown = try value.oneOf(ShutdownMode.self)
             default: generation.defaultCategory = try value.nonEmptyString()
             }
         }

@@ -24,6 +24,19 @@ package struct Configuration: Sendable, Equatable {
         /// How many batch items run at once.
         package var concurrency = 4
         package var defaultCategory = "misc"
+        /// What stdin EOF / SIGTERM does to jobs still running.
+        package var onShutdown: ShutdownMode = .leave
+    }
+
+    /// What happens to running jobs when the server stops (`generation.on_shutdown`).
+    package enum ShutdownMode: String, Sendable, CaseIterable {
+        /// Stop following them; they stay open in the journal (and their prompts on ComfyUI) and the next start
+        /// finishes them without making anything twice.
+        case leave
+        /// Cancel them: ComfyUI prompts are interrupted or dequeued, unfinished items are marked cancelled.
+        case cancel
+        /// Wait for them to finish before exiting.
+        case finish
     }
 
     /// Where sprites are written (`output:`).

@@ -25,7 +25,15 @@ package struct AutoGenerator: Generator {
         return image
     }
 
-    package func shutdown() async {
-        await comfyUI.shutdown()
+    package func resume(
+        _ request: SpriteRequest,
+        from handle: PromptHandle,
+        progress: ProgressReporter
+    ) async throws -> GeneratedImage? {
+        try await comfyUI.resume(request, from: handle, progress: progress)
+    }
+
+    package func shutdown(leavingPrompts: Bool) async {
+        await comfyUI.shutdown(leavingPrompts: leavingPrompts)
     }
 }

@@ -66,8 +66,29 @@ package struct ComfyUIGenerator: Generator {
         throw SpriteEngineError.comfyUI(lastFault ?? .unreachable(backend: "(none)", reason: "no backend"))
     }
 
-    package func shutdown() async {
-        await pool.shutdown()
+    package func shutdown(leavingPrompts: Bool) async {
+        await pool.shutdown(leavingPrompts: leavingPrompts)
+    }
+
+    package func resume(
+        _ request: SpriteRequest,
+        from handle: PromptHandle,
+        progress: ProgressReporter
+    ) async throws -> GeneratedImage? {
+        guard let client = await pool.client(for: handle.backend) else { return nil }
+        let result: PromptResult
+        do {
+            result = try await client.collect(handle.promptID, expectingEvents: false) { update in
+                await Self.report(update, backend: handle.backend, to: progress)
+            }
+        } catch let error as ComfyUIError where error.isBackendFault {
+            logger.info(
+                "prompt from before the restart cannot be collected; generating anew",
+                metadata: ["comfyui.prompt_id": "\(handle.promptID)", "error": "\(error)"]
+            )
+            return nil
+        }
+        return try await postprocess(result, backend: handle.backend, request: request, progress: progress)
     }
 
     private func template(for request: SpriteRequest) throws -> WorkflowTemplate {
@@ -102,9 +123,21 @@ package struct ComfyUIGenerator: Generator {
             throw SpriteEngineError.workflow(problems.map(\.message).joined(separator: "; "))
         }
         let backend = lease.backend
-        let result = try await lease.client.run(graph) { update in
+        let promptID = UUID().uuidString.lowercased()
+        await progress.submitted(PromptHandle(backend: backend, promptID: promptID))
+        let result = try await lease.client.run(graph, promptID: promptID) { update in
             await Self.report(update, backend: backend, to: progress)
         }
+        return try await postprocess(result, backend: backend, request: request, progress: progress)
+    }
+
+    /// Decodes the painted image and runs the pixel-art pipeline on it.
+    private func postprocess(
+        _ result: PromptResult,
+        backend: String,
+        request: SpriteRequest,
+        progress: ProgressReporter
+    ) async throws -> GeneratedImage {
         guard let painted = result.images.first else {
             throw ComfyUIError.noImages(backend: backend, promptID: result.promptID)
         }

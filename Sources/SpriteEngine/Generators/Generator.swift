@@ -6,12 +6,27 @@ package protocol Generator: Sendable {
     var engineName: String { get }
     /// Makes the image for `request` with `seed`; reports stage progress through `progress`.
     func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage
-    /// Releases connections when the server stops.
-    func shutdown() async
+    /// Collects the image of a prompt sent before a restart; nil when it cannot (then the item is generated anew).
+    func resume(
+        _ request: SpriteRequest,
+        from handle: PromptHandle,
+        progress: ProgressReporter
+    ) async throws -> GeneratedImage?
+    /// Releases connections when the server stops; with `leavingPrompts`, prompts already sent keep running on
+    /// their backends (the journal collects them after a restart) instead of being cancelled.
+    func shutdown(leavingPrompts: Bool) async
 }
 
 extension Generator {
-    package func shutdown() async {}
+    package func resume(
+        _ request: SpriteRequest,
+        from handle: PromptHandle,
+        progress: ProgressReporter
+    ) async throws -> GeneratedImage? {
+        nil
+    }
+
+    package func shutdown(leavingPrompts: Bool) async {}
 }
 
 /// A generator's output before encoding: final-size pixels and which backend made them.

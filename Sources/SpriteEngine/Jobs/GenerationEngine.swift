@@ -11,10 +11,20 @@ package actor GenerationEngine {
     package nonisolated let configuration: Configuration
     package nonisolated let store: SpriteStore
     private nonisolated let pipeline: SpritePipeline
-    private let logger: Logger
+    nonisolated let journal: JobJournal
+    let logger: Logger
     private nonisolated let reloadTransport: any RemoteTransport
-    private var records: [String: JobRecord] = [:]
-    private var tasks: [String: Task<Void, Never>] = [:]
+    var records: [String: JobRecord] = [:]
+    var tasks: [String: Task<Void, Never>] = [:]
+    /// Set while stopping with `on_shutdown: leave`: cancelled items stay open in the journal for the next start.
+    private var leaving = false
+
+    /// One item still to make: its index in the job, its request, and where its prompt was sent if it was.
+    struct PendingItem: Sendable {
+        var index: Int
+        var request: SpriteRequest
+        var resume: PromptHandle?
+    }
 
     /// - Parameters:
     ///   - configuration: the server's settings.
@@ -30,6 +40,7 @@ package actor GenerationEngine {
         self.configuration = configuration
         self.reloadTransport = reloadTransport
         self.store = SpriteStore(root: configuration.output.directory)
+        self.journal = JobJournal(url: store.root.appendingPathComponent(JobJournal.fileName))
         self.pipeline = SpritePipeline(configuration: configuration, generator: generator, store: store)
         self.logger = logger
     }
@@ -53,6 +64,9 @@ package actor GenerationEngine {
     }
 
     /// Starts a job and returns its id at once.
+    ///
+    /// Requests without a seed get one now, and the job is journaled before any work starts, so a restart can
+    /// finish it with the same seeds.
     package func start(
         _ requests: [SpriteRequest],
         kind: String,
@@ -62,34 +76,58 @@ package actor GenerationEngine {
         let now = Date()
         var id = JobRecord.makeID(at: now)
         while records[id] != nil { id = JobRecord.makeID(at: now) }
-        records[id] = JobRecord(id: id, kind: kind, requests: requests, createdAt: now)
+        let seeded = requests.map { request in
+            var request = request
+            if request.seed == nil { request.seed = UInt64.random(in: 0...UInt64(SpriteDraft.maxSeed)) }
+            return request
+        }
+        records[id] = JobRecord(id: id, kind: kind, requests: seeded, createdAt: now)
+        var entry = JournalEntry(.submitted, job: id, at: now)
+        entry.kind = kind
+        entry.requests = seeded
+        entry.pid = ProcessInfo.processInfo.processIdentifier
+        record(entry)
         logger.info("job started", metadata: ["job.id": "\(id)", "job.items": "\(requests.count)"])
-        tasks[id] = Task { await self.execute(requests, jobID: id, concurrency: concurrency, progress: progress) }
+        let pending = seeded.enumerated().map { PendingItem(index: $0, request: $1) }
+        tasks[id] = Task {
+            await self.execute(pending, jobID: id, total: seeded.count, concurrency: concurrency, progress: progress)
+        }
         return id
     }
 
-    /// Runs a job's items with at most `concurrency` at once, recording each outcome as it comes.
-    private nonisolated func execute(
-        _ requests: [SpriteRequest],
+    /// Runs a job's pending items with at most `concurrency` at once, recording each outcome as it comes.
+    nonisolated func execute(
+        _ pending: [PendingItem],
         jobID id: String,
+        total: Int,
         concurrency: Int,
         progress: ProgressReporter
     ) async {
         let pipeline = self.pipeline
-        let total = requests.count
         await withTaskGroup(of: Void.self) { group in
-            for (index, request) in requests.enumerated() {
-                if index >= concurrency { await group.next() }
+            for (position, item) in pending.enumerated() {
+                if position >= concurrency { await group.next() }
                 if Task.isCancelled { break }
                 group.addTask {
-                    let outcome = await pipeline.render(request, jobID: id, progress: total == 1 ? progress : .none)
-                    let done = await self.finish(id, item: index, with: outcome)
+                    let itemProgress = ProgressReporter(
+                        { event in
+                            if total == 1 { await progress.report(event.progress, of: event.total, event.message) }
+                        },
+                        submitted: { handle in await self.recordPrompt(id, item: item.index, handle) }
+                    )
+                    let outcome = await pipeline.render(
+                        item.request,
+                        jobID: id,
+                        progress: itemProgress,
+                        resume: item.resume
+                    )
+                    let done = await self.finish(id, item: item.index, with: outcome)
                     guard total > 1 else { return }
                     let verdict = (try? outcome.get()) == nil ? "failed" : "saved"
                     await progress.report(
                         Double(done),
                         of: Double(total),
-                        "\(done)/\(total): \(request.name) \(verdict)"
+                        "\(done)/\(total): \(item.request.name) \(verdict)"
                     )
                 }
             }
@@ -140,25 +178,56 @@ package actor GenerationEngine {
         return report
     }
 
-    /// Cancels every running job and waits for them to stop: the server's shutdown.
+    /// Stops the engine as `generation.on_shutdown` says: `leave` (default) stops following running jobs but leaves
+    /// them open in the journal and their prompts on ComfyUI, so the next start finishes them; `cancel` cancels them
+    /// (ComfyUI prompts interrupted or dequeued); `finish` waits for them.
     package func shutdown() async {
-        for task in tasks.values { task.cancel() }
-        for task in tasks.values { await task.value }
-        await pipeline.generator.shutdown()
+        switch configuration.generation.onShutdown {
+        case .finish:
+            for task in tasks.values { await task.value }
+        case .cancel:
+            for task in tasks.values { task.cancel() }
+            for task in tasks.values { await task.value }
+        case .leave:
+            leaving = true
+            await pipeline.generator.shutdown(leavingPrompts: true)
+            for task in tasks.values { task.cancel() }
+            for task in tasks.values { await task.value }
+        }
+        await pipeline.generator.shutdown(leavingPrompts: leaving)
     }
 
-    /// Records an item's outcome; returns how many items of the job are done.
+    /// Records an item's outcome (journal first); returns how many items of the job are done.
     private func finish(_ id: String, item index: Int, with outcome: Result<SpriteResult, SpriteEngineError>) -> Int {
-        records[id]?.finish(item: index, with: outcome, at: Date())
-        if case .failure(let error) = outcome {
+        if leaving, case .failure(.cancelled) = outcome { return records[id]?.done ?? 0 }
+        var entry: JournalEntry
+        switch outcome {
+        case .success(let sprite):
+            entry = JournalEntry(.finished, job: id)
+            entry.sprite = sprite
+        case .failure(.cancelled):
+            entry = JournalEntry(.cancelled, job: id)
+        case .failure(let error):
+            entry = JournalEntry(.failed, job: id)
+            entry.error = error.description
             logger.warning("item failed", metadata: ["job.id": "\(id)", "job.item": "\(index)", "error": "\(error)"])
         }
+        entry.item = index
+        record(entry)
+        records[id]?.finish(item: index, with: outcome, at: Date())
         return records[id]?.done ?? 0
     }
 
-    private func close(_ id: String) {
+    private func recordPrompt(_ id: String, item index: Int, _ handle: PromptHandle) {
+        var entry = JournalEntry(.prompt, job: id)
+        entry.item = index
+        entry.prompt = handle
+        record(entry)
+    }
+
+    func close(_ id: String) {
         tasks[id] = nil
-        guard var record = records[id] else { return }
+        guard !leaving, var record = records[id] else { return }
         if !record.status.isFinished { record.cancel(at: Date()) }
         records[id] = record
         do {
@@ -166,6 +235,18 @@ package actor GenerationEngine {
         } catch {
             logger.error("could not save job record", metadata: ["job.id": "\(id)", "error": "\(error)"])
         }
+        var entry = JournalEntry(.closed, job: id)
+        entry.status = record.status.rawValue
+        self.record(entry)
         logger.info("job finished", metadata: ["job.id": "\(id)", "job.status": "\(record.status.rawValue)"])
+    }
+
+    /// Appends to the journal; a journal that cannot be written is logged, never fatal to the sprite itself.
+    func record(_ entry: JournalEntry) {
+        do {
+            try journal.append(entry)
+        } catch {
+            logger.error("could not write the job journal", metadata: ["job.id": "\(entry.job)", "error": "\(error)"])
+        }
     }
 }

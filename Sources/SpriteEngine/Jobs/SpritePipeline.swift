@@ -11,12 +11,13 @@ struct SpritePipeline: Sendable {
     func render(
         _ request: SpriteRequest,
         jobID: String,
-        progress: ProgressReporter
+        progress: ProgressReporter,
+        resume: PromptHandle? = nil
     ) async
         -> Result<SpriteResult, SpriteEngineError>
     {
         do {
-            return .success(try await make(request, jobID: jobID, progress: progress))
+            return .success(try await make(request, jobID: jobID, progress: progress, resume: resume))
         } catch let error as SpriteEngineError {
             return .failure(error)
         } catch is CancellationError {
@@ -29,7 +30,8 @@ struct SpritePipeline: Sendable {
     private func make(
         _ request: SpriteRequest,
         jobID: String,
-        progress: ProgressReporter
+        progress: ProgressReporter,
+        resume: PromptHandle?
     ) async throws
         -> SpriteResult
     {
@@ -37,7 +39,14 @@ struct SpritePipeline: Sendable {
         let start = clock.now
         let seed = request.seed ?? UInt64.random(in: 0...UInt64(SpriteDraft.maxSeed))
         await progress.report(0, of: 100, "generating \(request.size) sprite")
-        var generated = try await generator.generate(request, seed: seed, progress: progress)
+        var generated: GeneratedImage
+        if let resume, let collected = try await generator.resume(request, from: resume, progress: progress) {
+            generated = collected
+        } else {
+            var seeded = request
+            seeded.seed = seed
+            generated = try await generator.generate(seeded, seed: seed, progress: progress)
+        }
         try Task.checkCancellation()
         if case .color(let color) = request.background {
             generated.image = generated.image.filledBackground(with: color)

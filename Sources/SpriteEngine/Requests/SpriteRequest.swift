@@ -1,7 +1,7 @@
 import PixelArt
 
 /// One sprite to make, with every option resolved against the style and the configuration.
-package struct SpriteRequest: Sendable, Hashable {
+package struct SpriteRequest: Sendable, Hashable, Codable {
     package var prompt: String
     package var negativePrompt: String
     package var style: StylePreset

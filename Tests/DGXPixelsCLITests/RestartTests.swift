@@ -1,0 +1,173 @@
+import ComfyUIStandIn
+import Foundation
+import Testing
+
+/// A server killed with SIGKILL mid-batch and started again: nothing finished is lost, nothing is made twice.
+@Suite("Restart after SIGKILL")
+struct RestartTests {
+    /// The repository's workflow templates.
+    static let workflows = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../workflows").standardizedFileURL.path
+
+    @Test("Items finished before the kill are kept, prompts in flight are collected, the rest are generated once")
+    func killAndRestart() async throws {
+        let standIn = try await ComfyUIStandIn.start(
+            .init(defaultBehaviour: Behaviour(steps: 4, stepDelay: .milliseconds(100)))
+        )
+        defer { Task { await standIn.shutdown() } }
+        let binary = try BuiltBinary()
+        defer { binary.cleanUp() }
+        let output = binary.home.appendingPathComponent("out")
+        let config = binary.home.appendingPathComponent("dgx-pixels.yaml")
+        try Data(
+            """
+            engine: comfyui
+            comfyui:
+              backends: [\(standIn.url.absoluteString)]
+              workflow: sd15-pixel-art
+              poll_interval: 0.05
+            generation:
+              concurrency: 4
+            """.utf8
+        ).write(to: config)
+        var environment = binary.environment
+        environment["DGX_PIXELS_WORKFLOWS"] = Self.workflows
+
+        let first = try ServerSession(binary: binary.url, config: config, environment: environment)
+        try await first.initialize()
+        let prompts = (1...6).map { "crate \($0)" }
+        let started = try await first.call(
+            "generate_batch",
+            ["prompts": prompts, "size": 16, "generation_size": 64, "wait_seconds": 0]
+        )
+        let job = try #require((started["structuredContent"] as? [String: Any])?["job"] as? [String: Any])
+        let jobID = try #require(job["job_id"] as? String)
+        let journal = output.appendingPathComponent("journal.jsonl")
+        try await offPool {
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                let text = (try? String(contentsOf: journal, encoding: .utf8)) ?? ""
+                if text.components(separatedBy: "\"event\":\"finished\"").count - 1 >= 2 { return }
+                usleep(20_000)
+            }
+        }
+        first.kill()
+        let finishedBeforeKill = try Self.finishedItems(in: journal)
+        #expect(finishedBeforeKill.count >= 2 && finishedBeforeKill.count < 6)
+
+        let second = try ServerSession(binary: binary.url, config: config, environment: environment)
+        try await second.initialize()
+        let result = try await second.call("get_job", ["job_id": jobID, "wait_seconds": 60])
+        let record = try #require(result["structuredContent"] as? [String: Any])
+        #expect(record["status"] as? String == "succeeded", "\(record)")
+        #expect(record["succeeded"] as? Int == 6)
+        try await second.close()
+
+        // Each image was painted once, and each item finished once.
+        #expect(standIn.executedCount == 6)
+        let finished = try Self.finishedItems(in: journal)
+        #expect(finished.sorted() == Array(0..<6))
+    }
+
+    /// The item indexes of the journal's `finished` entries, duplicates kept.
+    static func finishedItems(in journal: URL) throws -> [Int] {
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                object["event"] as? String == "finished"
+            else { return nil }
+            return object["item"] as? Int
+        }
+    }
+}
+
+/// A `dgx-pixels serve` child spoken to in JSON-RPC lines.
+final class ServerSession: @unchecked Sendable {
+    // Unchecked: `buffer` and `nextID` are only touched from one test's sequential awaits and its reader calls.
+    private let process = Process()
+    private let stdin: FileHandle
+    private let stdout: FileHandle
+    private let errors: PipeDrain
+    private var buffer = Data()
+    private var nextID = 1
+
+    init(binary: URL, config: URL, environment: [String: String]) throws {
+        process.executableURL = binary
+        process.arguments = ["serve", "--config", config.path]
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        let errorPipe = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errorPipe
+        try process.run()
+        stdin = input.fileHandleForWriting
+        stdout = output.fileHandleForReading
+        errors = PipeDrain(errorPipe.fileHandleForReading)
+    }
+
+    func initialize() async throws {
+        _ = try await request(
+            "initialize",
+            [
+                "protocolVersion": "2025-06-18", "capabilities": [:] as [String: Any],
+                "clientInfo": ["name": "restart-test", "version": "1"],
+            ]
+        )
+        try send(["jsonrpc": "2.0", "method": "notifications/initialized"])
+    }
+
+    /// Calls a tool and returns its result object.
+    func call(_ name: String, _ arguments: [String: Any]) async throws -> [String: Any] {
+        let response = try await request("tools/call", ["name": name, "arguments": arguments])
+        return try #require(response["result"] as? [String: Any], "\(response) stderr: \(errors.text)")
+    }
+
+    func request(_ method: String, _ params: [String: Any]) async throws -> [String: Any] {
+        let id = nextID
+        nextID += 1
+        try send(["jsonrpc": "2.0", "id": id, "method": method, "params": params])
+        let line = try await offPool { [self] in try self.readResponse(id: id) }
+        return try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+    }
+
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func close() async throws {
+        try stdin.close()
+        _ = try await offPool { [process] in process.waitForExit(seconds: 30) }
+    }
+
+    private func send(_ object: [String: Any]) throws {
+        var data = try JSONSerialization.data(withJSONObject: object)
+        data.append(0x0a)
+        stdin.write(data)
+    }
+
+    /// The line of the response to `id` (other lines, such as notifications, are skipped).
+    private func readResponse(id: Int) throws -> Data {
+        while true {
+            while let newline = buffer.firstIndex(of: 0x0a) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[buffer.index(after: newline)...])
+                if let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                    object["id"] as? Int == id
+                {
+                    return Data(line)
+                }
+            }
+            let chunk = stdout.availableData
+            guard !chunk.isEmpty else {
+                throw CocoaError(
+                    .fileReadUnknown,
+                    userInfo: [NSLocalizedDescriptionKey: "server closed: \(errors.text)"]
+                )
+            }
+            buffer += chunk
+        }
+    }
+}
