@@ -4,7 +4,7 @@ import Logging
 import PixelArt
 import Testing
 
-/// Checks against a real ComfyUI server, skipped unless `COMFYUI_URL` names one such as http://gpu:8188
+/// Checks against a real ComfyUI server, skipped unless `COMFYUI_URL` names one (such as http://gpu:8188).
 @Suite(
     "Real ComfyUI (COMFYUI_URL)",
     .enabled(if: ProcessInfo.processInfo.environment["COMFYUI_URL"] != nil, "set COMFYUI_URL to run")
