@@ -13,6 +13,7 @@ struct SpriteOptions: ParsableArguments {
     @Option(help: "Category: character, creature, item, vehicle, tile, …") var category: String?
     @Option(name: .customLong("deploy-to"), help: "Bevy project to deploy into once made.") var deployTo: String?
     @Option(help: "Dithering of painted output: none, ordered, floyd-steinberg.") var dither: String?
+    @Flag(help: "Make it again even if the cache holds the same request and seed.") var force = false
     @Option(help: "ComfyUI workflow template (see `dgx-pixels workflows list`).") var workflow: String?
     @Option(help: "Sampler steps (ComfyUI).") var steps: Int?
     @Option(help: "Guidance scale (ComfyUI).") var cfg: Double?
@@ -41,6 +42,7 @@ struct SpriteOptions: ParsableArguments {
         draft.category = category
         draft.name = name
         draft.dither = dither
+        draft.force = force ? true : nil
         draft.workflow = workflow
         draft.steps = steps
         draft.cfg = cfg

@@ -57,6 +57,9 @@ enum SpriteOptionsSchema {
                 "File name without .png: lowercase a-z, 0-9, '_', '-'. Default: made from the prompt.",
                 pattern: namePattern
             ),
+            "force": JSONSchema.boolean(
+                "Make it again even if the same request and seed were made before (else a cache hit, cached: true)."
+            ),
             "dither": JSONSchema.string(
                 "Dithering when painted output is snapped to the palette. Default: the style's (none).",
                 choices: ["none", "ordered", "floyd-steinberg"]
@@ -132,6 +135,7 @@ enum SpriteOptionsSchema {
         draft.name = arguments["name"]?.stringValue
         draft.category = arguments["category"]?.stringValue
         draft.dither = arguments["dither"]?.stringValue
+        draft.force = arguments["force"]?.boolValue
         draft.workflow = arguments["workflow"]?.stringValue
         draft.steps = integer(arguments["steps"])
         draft.cfg = number(arguments["cfg"])

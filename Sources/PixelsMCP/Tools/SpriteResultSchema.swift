@@ -14,6 +14,7 @@ enum SpriteResultSchema {
             "engine": JSONSchema.typed("string", description: "Which engine made it: procedural or comfyui."),
             "backend": JSONSchema.typed("string", "null", description: "The ComfyUI backend URL, if any."),
             "prompt_id": JSONSchema.typed("string", "null", description: "The ComfyUI prompt id, if any."),
+            "cached": JSONSchema.typed("boolean", "null", description: "True when it came from the cache."),
             "seed": JSONSchema.typed("integer", description: "The seed used; pass it back to regenerate exactly."),
             "width": JSONSchema.typed("integer"),
             "height": JSONSchema.typed("integer"),

@@ -25,6 +25,13 @@ package struct AutoGenerator: Generator {
         return image
     }
 
+    package func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String? {
+        if await comfyUI.pool.isAvailable() {
+            return await comfyUI.cacheIdentity(for: request, seed: seed)
+        }
+        return await fallback.cacheIdentity(for: request, seed: seed)
+    }
+
     package func resume(
         _ request: SpriteRequest,
         from handle: PromptHandle,

@@ -66,6 +66,15 @@ package struct ComfyUIGenerator: Generator {
         throw SpriteEngineError.comfyUI(lastFault ?? .unreachable(backend: "(none)", reason: "no backend"))
     }
 
+    /// The template's name and the whole bound graph: any change of model, knob or wording is another entry.
+    package func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String? {
+        guard let template = try? template(for: request),
+            let values = try? WorkflowBinding(request: request, seed: seed, template: template).values,
+            let graph = try? template.bind(values)
+        else { return nil }
+        return "comfyui|\(template.name)|" + String(decoding: graph.encoded(), as: UTF8.self)
+    }
+
     package func shutdown(leavingPrompts: Bool) async {
         await pool.shutdown(leavingPrompts: leavingPrompts)
     }

@@ -6,6 +6,9 @@ package protocol Generator: Sendable {
     var engineName: String { get }
     /// Makes the image for `request` with `seed`; reports stage progress through `progress`.
     func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage
+    /// What, besides the request and seed, decides this generator's output for `request` (engine version,
+    /// workflow template and bound graph); nil when the output cannot be cached.
+    func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String?
     /// Collects the image of a prompt sent before a restart; nil when it cannot (then the item is generated anew).
     func resume(
         _ request: SpriteRequest,
@@ -18,6 +21,10 @@ package protocol Generator: Sendable {
 }
 
 extension Generator {
+    package func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String? {
+        nil
+    }
+
     package func resume(
         _ request: SpriteRequest,
         from handle: PromptHandle,

@@ -3,6 +3,10 @@ import PixelArt
 extension ProceduralGenerator: Generator {
     package var engineName: String { "procedural" }
 
+    package func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String? {
+        Self.version
+    }
+
     package func generate(
         _ request: SpriteRequest,
         seed: UInt64,

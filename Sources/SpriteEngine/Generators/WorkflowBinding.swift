@@ -13,7 +13,7 @@ struct WorkflowBinding {
             "seed": .uint(seed),
         ]
         if template.declares("negative_prompt") { values["negative_prompt"] = .string(request.negativePrompt) }
-        if template.declares("filename_prefix") { values["filename_prefix"] = .string("dgx-pixels/\(request.name)") }
+        if template.declares("filename_prefix") { values["filename_prefix"] = "dgx-pixels" }
         let options = request.diffusion
         let asked: [(field: String, parameter: String, value: JSONValue?)] = [
             ("steps", "steps", options.steps.map { .int(Int64($0)) }),

@@ -38,6 +38,23 @@ struct SpritePipeline: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let seed = request.seed ?? UInt64.random(in: 0...UInt64(SpriteDraft.maxSeed))
+        let cacheKey = await generator.cacheIdentity(for: request, seed: seed).map {
+            SpriteCache.key(for: request, seed: seed, identity: $0)
+        }
+        if let cacheKey, !request.force, resume == nil, let hit = store.cache.lookup(cacheKey) {
+            let fileName = request.name + ".png"
+            let url = try store.reuse(hit.path, jobID: jobID, fileName: fileName)
+            var result = hit
+            result.jobID = jobID
+            result.name = request.name
+            result.category = request.category
+            result.path = url.path
+            result.uri = SpriteStore.uri(jobID: jobID, fileName: fileName)
+            result.cached = true
+            result.timings = SpriteResult.Timings(generateMS: 0, encodeMS: 0, validateMS: 0, saveMS: 0, totalMS: 0)
+            await progress.report(100, of: 100, "cached: \(url.path)")
+            return result
+        }
         await progress.report(0, of: 100, "generating \(request.size) sprite")
         var generated: GeneratedImage
         if let resume, let collected = try await generator.resume(request, from: resume, progress: progress) {
@@ -79,7 +96,7 @@ struct SpritePipeline: Sendable {
             let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
             return (value * 1000).rounded() / 1000
         }
-        return SpriteResult(
+        let result = SpriteResult(
             jobID: jobID,
             name: request.name,
             category: request.category,
@@ -107,6 +124,8 @@ struct SpritePipeline: Sendable {
                 totalMS: ms(start, savedAt)
             )
         )
+        if let cacheKey { store.cache.remember(result, as: cacheKey) }
+        return result
     }
 
     /// The rules a generated sprite must pass: its size, colour budget, palette and binary alpha.

@@ -31,6 +31,8 @@ package struct SpriteResult: Codable, Sendable, Equatable {
     package var backend: String?
     /// The ComfyUI prompt id that painted it (ComfyUI engine only).
     package var promptID: String?
+    /// True when the sprite came from the cache (the same request, seed and engine made it before).
+    package var cached: Bool?
     package var seed: UInt64
     package var width: Int
     package var height: Int
@@ -47,6 +49,7 @@ package struct SpriteResult: Codable, Sendable, Equatable {
         case jobID = "job_id"
         case name, category, prompt, style, engine, backend
         case promptID = "prompt_id"
+        case cached
         case seed, width, height, path, uri
         case fileSize = "file_size"
         case colorsUsed = "colors_used"

@@ -30,6 +30,7 @@ package struct SpriteDraft: Sendable, Hashable {
     package var name: String?
     package var category: String?
     package var dither: String?
+    package var force: Bool?
     // Diffusion knobs (ComfyUI engine only); see DiffusionOptions.
     package var workflow: String?
     package var steps: Int?
@@ -127,7 +128,8 @@ package struct SpriteDraft: Sendable, Hashable {
             name: resolvedName,
             category: resolvedCategory,
             dither: resolvedDither,
-            diffusion: diffusion
+            diffusion: diffusion,
+            force: force ?? false
         )
     }
 
@@ -170,6 +172,7 @@ extension SpriteDraft {
         background = background ?? shared.background
         category = category ?? shared.category
         dither = dither ?? shared.dither
+        force = force ?? shared.force
         workflow = workflow ?? shared.workflow
         steps = steps ?? shared.steps
         cfg = cfg ?? shared.cfg

@@ -19,4 +19,6 @@ package struct SpriteRequest: Sendable, Hashable, Codable {
     package var dither: Dither = .none
     /// Workflow knobs for the ComfyUI engine.
     package var diffusion = DiffusionOptions()
+    /// Make it even when the cache holds the same sprite.
+    package var force = false
 }

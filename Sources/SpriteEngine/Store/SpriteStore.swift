@@ -19,6 +19,32 @@ package struct SpriteStore: Sendable {
         try write(png, relativePath: "\(jobID)/\(fileName)")
     }
 
+    /// Puts an existing sprite file into job `jobID` under `fileName` (a hard link; a copy across file systems).
+    package func reuse(_ source: String, jobID: String, fileName: String) throws(SpriteEngineError) -> URL {
+        let target = root.appendingPathComponent(jobID).appendingPathComponent(fileName)
+        do {
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
+            if FileManager.default.fileExists(atPath: target.path) {
+                try FileManager.default.removeItem(at: target)
+            }
+            try FileManager.default.linkItem(atPath: source, toPath: target.path)
+            return target
+        } catch {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: source)) else {
+                throw .storageFailed(path: target.path, reason: error.localizedDescription)
+            }
+            return try save(png: data, jobID: jobID, fileName: fileName)
+        }
+    }
+
+    /// The sprite cache under this store.
+    package var cache: SpriteCache {
+        SpriteCache(directory: root.appendingPathComponent("cache"))
+    }
+
     /// Saves the job's record as `<job-id>/job.json`, so `get_job` can answer after a restart.
     package func save(_ record: JobRecord) throws(SpriteEngineError) {
         let encoder = JSONEncoder()

@@ -273,4 +273,30 @@ struct ComfyUIGeneratorTests {
         #expect(standIn.pendingPromptIDs.isEmpty)
         await engine.shutdown()
     }
+
+    @Test("A repeated request with the same seed is served from the cache without a new prompt; a new knob is not")
+    func cacheSkipsComfyUI() async throws {
+        let standIn = try await ComfyUIStandIn.start()
+        defer { Task { await standIn.shutdown() } }
+        let harness = try ComfyUIHarness(backends: [standIn])
+        let engine = harness.engine()
+        func make(_ configure: (inout SpriteDraft) -> Void = { _ in }) async throws -> SpriteResult? {
+            let record = try await engine.run(
+                [try harness.request("torch", configure: configure)],
+                kind: "sprite",
+                concurrency: 1,
+                waitSeconds: 30,
+                progress: .none
+            )
+            return record.items.first?.sprite
+        }
+        let first = try #require(try await make())
+        let second = try #require(try await make())
+        #expect(second.cached == true && second.contentHash == first.contentHash)
+        #expect(standIn.submittedPrompts.count == 1)
+        let other = try #require(try await make { $0.steps = 8 })
+        #expect(other.cached == nil)
+        #expect(standIn.submittedPrompts.count == 2)
+        await engine.shutdown()
+    }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import PixelArt
+import Testing
+
+@testable import SpriteEngine
+
+@Suite("Sprite cache")
+struct SpriteCacheTests {
+    let directory: TemporaryDirectory
+    let configuration: Configuration
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        var configuration = Configuration(environment: ["HOME": directory.path])
+        configuration.output.directory = directory.url.appendingPathComponent("out")
+        self.configuration = configuration
+    }
+
+    func run(_ engine: GenerationEngine, _ configure: (inout SpriteDraft) -> Void) async throws -> SpriteResult {
+        var draft = SpriteDraft(prompt: "red knight")
+        draft.seed = 11
+        draft.size = .edge(32)
+        configure(&draft)
+        let request = try draft.resolve(with: configuration)
+        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        return try #require(record.items.first?.sprite)
+    }
+
+    @Test("The same request and seed is a cache hit: same bytes, its own file in the new job, cached: true")
+    func hit() async throws {
+        let generator = CountingGenerator()
+        let engine = GenerationEngine(configuration: configuration, generator: generator, logger: Logger(label: "t"))
+        let first = try await run(engine) { _ in }
+        let second = try await run(engine) { $0.name = "knight_again" }
+        #expect(first.cached == nil && second.cached == true)
+        #expect(second.contentHash == first.contentHash && second.seed == first.seed)
+        #expect(second.jobID != first.jobID)
+        #expect(second.path.hasSuffix("/\(second.jobID)/knight_again.png"))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: second.path))
+                == Data(contentsOf: URL(fileURLWithPath: first.path))
+        )
+        #expect(generator.calls == 1)
+    }
+
+    @Test("force, another seed or another option each make the sprite anew")
+    func misses() async throws {
+        let generator = CountingGenerator()
+        let engine = GenerationEngine(configuration: configuration, generator: generator, logger: Logger(label: "t"))
+        _ = try await run(engine) { _ in }
+        #expect(try await run(engine) { $0.force = true }.cached == nil)
+        #expect(try await run(engine) { $0.seed = 12 }.cached == nil)
+        #expect(try await run(engine) { $0.outline = false }.cached == nil)
+        #expect(generator.calls == 4)
+    }
+
+    @Test("A cache entry whose PNG is gone is a miss, not an error")
+    func missingFile() async throws {
+        let generator = CountingGenerator()
+        let engine = GenerationEngine(configuration: configuration, generator: generator, logger: Logger(label: "t"))
+        let first = try await run(engine) { _ in }
+        try FileManager.default.removeItem(atPath: first.path)
+        let again = try await run(engine) { _ in }
+        #expect(again.cached == nil && again.contentHash == first.contentHash)
+        #expect(generator.calls == 2)
+    }
+}
+
+/// The procedural generator, counting how often it is asked to draw.
+final class CountingGenerator: Generator, @unchecked Sendable {
+    // Unchecked: `count` is only touched under `lock`.
+    private let lock = NSLock()
+    private var count = 0
+    private let inner = ProceduralGenerator()
+
+    var calls: Int { lock.withLock { count } }
+    var engineName: String { inner.engineName }
+
+    func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String? {
+        await inner.cacheIdentity(for: request, seed: seed)
+    }
+
+    func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage {
+        lock.withLock { count += 1 }
+        return try await inner.generate(request, seed: seed, progress: progress)
+    }
+}
