@@ -104,6 +104,7 @@ package actor GenerationEngine {
         progress: ProgressReporter
     ) async {
         let pipeline = self.pipeline
+        let batch = BatchProgress(total: total, reporter: progress)
         await withTaskGroup(of: Void.self) { group in
             for (position, item) in pending.enumerated() {
                 if position >= concurrency { await group.next() }
@@ -111,7 +112,11 @@ package actor GenerationEngine {
                 group.addTask {
                     let itemProgress = ProgressReporter(
                         { event in
-                            if total == 1 { await progress.report(event.progress, of: event.total, event.message) }
+                            if total == 1 {
+                                await progress.report(event.progress, of: event.total, event.message)
+                            } else {
+                                await batch.update(item: item.index, name: item.request.name, event: event)
+                            }
                         },
                         submitted: { handle in await self.recordPrompt(id, item: item.index, handle) }
                     )
@@ -121,14 +126,10 @@ package actor GenerationEngine {
                         progress: itemProgress,
                         resume: item.resume
                     )
-                    let done = await self.finish(id, item: item.index, with: outcome)
+                    await self.finish(id, item: item.index, with: outcome)
                     guard total > 1 else { return }
                     let verdict = (try? outcome.get()) == nil ? "failed" : "saved"
-                    await progress.report(
-                        Double(done),
-                        of: Double(total),
-                        "\(done)/\(total): \(item.request.name) \(verdict)"
-                    )
+                    await batch.finished(item: item.index, name: item.request.name, verdict: verdict)
                 }
             }
             await group.waitForAll()
@@ -197,9 +198,9 @@ package actor GenerationEngine {
         await pipeline.generator.shutdown(leavingPrompts: leaving)
     }
 
-    /// Records an item's outcome (journal first); returns how many items of the job are done.
-    private func finish(_ id: String, item index: Int, with outcome: Result<SpriteResult, SpriteEngineError>) -> Int {
-        if leaving, case .failure(.cancelled) = outcome { return records[id]?.done ?? 0 }
+    /// Records an item's outcome (journal first).
+    private func finish(_ id: String, item index: Int, with outcome: Result<SpriteResult, SpriteEngineError>) {
+        if leaving, case .failure(.cancelled) = outcome { return }
         var entry: JournalEntry
         switch outcome {
         case .success(let sprite):
@@ -215,7 +216,6 @@ package actor GenerationEngine {
         entry.item = index
         record(entry)
         records[id]?.finish(item: index, with: outcome, at: Date())
-        return records[id]?.done ?? 0
     }
 
     private func recordPrompt(_ id: String, item index: Int, _ handle: PromptHandle) {
