@@ -12,21 +12,37 @@ enum JobRunner {
         concurrency: Int,
         deployTo: String?
     ) async throws -> (JobRecord, DeployReport?) {
-        let progress = ProgressReporter { event in
-            FileHandle.standardError.write(Data("  \(event.message)\n".utf8))
-        }
+        let bar = ProgressBar()
         let record = try await engine.run(
             requests,
             kind: kind,
             concurrency: concurrency,
             waitSeconds: 24 * 3600,
-            progress: requests.count > 1 ? progress : .none
+            progress: requests.count > 1 ? bar.reporter : .none
         )
+        bar.finish()
         guard let project = deployTo, record.succeeded > 0 else { return (record, nil) }
         let report = try await engine.deploy(
             DeployDraft(project: GlobalOptions.absolute(project), sprites: [record.id])
         )
         return (record, report)
+    }
+
+    /// Waits for a job already started (a resumed one), drawing its progress from its record.
+    static func wait(for id: String, engine: GenerationEngine) async throws -> JobRecord {
+        let bar = ProgressBar()
+        while true {
+            let record = try await engine.wait(for: id, upTo: 0.5)
+            if record.status.isFinished {
+                bar.finish()
+                return record
+            }
+            await bar.reporter.report(
+                Double(record.done),
+                of: Double(record.total),
+                "\(record.done)/\(record.total) done"
+            )
+        }
     }
 
     /// Human-readable lines for a finished job.

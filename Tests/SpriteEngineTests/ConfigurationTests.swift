@@ -126,3 +126,45 @@ struct ConfigurationTests {
         )
     }
 }
+
+@Suite("Batch spec files")
+struct BatchSpecTests {
+    @Test("Shared options, plain and detailed items, deploy target and concurrency are read")
+    func parses() throws {
+        let spec = try BatchSpec.parse(
+            yaml: """
+                style: pico8
+                size: 16
+                steps: 8
+                deploy_to: ../game
+                concurrency: 3
+                items:
+                  - green slime
+                  - prompt: red knight
+                    name: knight
+                    seed: 7
+                    palette: ["#000000", "#ffffff"]
+                """,
+            file: "spec.yaml"
+        )
+        #expect(spec.shared.style == "pico8" && spec.shared.size == .edge(16) && spec.shared.steps == 8)
+        #expect(spec.deployTo == "../game" && spec.concurrency == 3)
+        #expect(spec.items.map(\.prompt) == ["green slime", "red knight"])
+        #expect(spec.items[1].name == "knight" && spec.items[1].seed == 7)
+        #expect(spec.items[1].palette == .colors(["#000000", "#ffffff"]))
+    }
+
+    @Test("An unknown key names its path; a spec without items is refused")
+    func errors() {
+        #expect {
+            _ = try BatchSpec.parse(yaml: "items:\n  - prompt: x\n    colour: red\n", file: "s.yaml")
+        } throws: { error in
+            "\(error)".contains("'items[0].colour'") && "\(error)".contains("unknown key")
+        }
+        #expect {
+            _ = try BatchSpec.parse(yaml: "style: pico8\n", file: "s.yaml")
+        } throws: { error in
+            "\(error)".contains("'items'")
+        }
+    }
+}

@@ -11,8 +11,9 @@ extension GenerationEngine {
     /// Finished items are never made again. Jobs still owned by another live process are left alone. The journal
     /// is then compacted to the open jobs' entries.
     /// - Returns: The ids of the jobs resumed.
+    /// - Parameter only: Resume just this job (`dgx-pixels batch --resume ID`), whoever owned it; leave the rest.
     @discardableResult
-    package func recover() -> [String] {
+    package func recover(only: String? = nil) -> [String] {
         let entries = journal.entries()
         guard !entries.isEmpty else { return [] }
         var order: [String] = []
@@ -28,7 +29,13 @@ extension GenerationEngine {
             guard let submitted = jobEntries.first(where: { $0.event == .submitted }),
                 let requests = submitted.requests, records[id] == nil
             else { continue }
-            if let owner = submitted.pid, owner != ProcessInfo.processInfo.processIdentifier, Self.isAlive(owner) {
+            if let only, only != id {
+                kept += jobEntries
+                continue
+            }
+            if only == nil, let owner = submitted.pid, owner != ProcessInfo.processInfo.processIdentifier,
+                Self.isAlive(owner)
+            {
                 kept += jobEntries
                 continue
             }
