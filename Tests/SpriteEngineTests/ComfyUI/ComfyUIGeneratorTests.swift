@@ -141,6 +141,26 @@ struct ComfyUIGeneratorTests {
         await engine.shutdown()
     }
 
+    @Test("A LoRA that is not installed is named, with the installed ones, before anything is submitted")
+    func missingLora() async throws {
+        let standIn = try await ComfyUIStandIn.start()
+        defer { Task { await standIn.shutdown() } }
+        let harness = try ComfyUIHarness(backends: [standIn])
+        let engine = harness.engine()
+        let record = try await engine.run(
+            [harness.request("tree") { $0.workflow = "sdxl-pixel-art"; $0.lora = "nope.safetensors" }],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 30,
+            progress: .none
+        )
+        let error = try #require(record.items.first?.error)
+        #expect(error.contains("LoRA 'nope.safetensors' is not installed on"), "\(error)")
+        #expect(error.contains("installed: pixel-art-xl.safetensors"), "\(error)")
+        #expect(standIn.submittedPrompts.isEmpty)
+        await engine.shutdown()
+    }
+
     @Test("A node failing at run time fails the item with ComfyUI's message and keeps the others")
     func runtimeFailure() async throws {
         let standIn = try await ComfyUIStandIn.start()
