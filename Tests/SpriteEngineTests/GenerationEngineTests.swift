@@ -213,3 +213,43 @@ actor EventLog {
         events.append(event)
     }
 }
+
+@Suite("Deploying a batch as it goes")
+struct RollingDeployTests {
+    @Test("Each finished item is deployed while the others still run; failures and hangs do not block it")
+    func deploysAsItemsFinish() async throws {
+        let directory = try TemporaryDirectory()
+        var configuration = Configuration(environment: ["HOME": directory.path])
+        configuration.output.directory = directory.url.appendingPathComponent("out")
+        let project = directory.url.appendingPathComponent("game")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try Data("[package]\nname = \"game\"\n\n[dependencies]\nbevy = \"0.15\"\n".utf8)
+            .write(to: project.appendingPathComponent("Cargo.toml"))
+        let engine = GenerationEngine(
+            configuration: configuration,
+            generator: FakeGenerator(),
+            logger: .init(label: "t")
+        )
+        let requests = try ["red gem", "blue gem", "hang forever"].map { prompt in
+            var draft = SpriteDraft(prompt: prompt)
+            draft.size = .edge(16)
+            draft.category = "item"
+            return try draft.resolve(with: configuration)
+        }
+        var draft = DeployDraft(project: project.path)
+        draft.category = "item"
+        let id = await engine.start(requests, kind: "batch", concurrency: 3, progress: .none, deployEach: draft)
+        let assets = project.appendingPathComponent("assets/sprites/item")
+        let deadline = ContinuousClock.now + .seconds(20)
+        while await (engine.deployment(of: id)?.report?.sprites.count ?? 0) < 2, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // The job is still running (one item hangs), yet the finished two are in the game already.
+        #expect(try await engine.job(id).status == .running)
+        #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("red-gem.png").path))
+        #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("blue-gem.png").path))
+        #expect(await engine.deployment(of: id)?.errors.isEmpty == true)
+        await engine.cancel(id)
+        _ = try await engine.wait(for: id, upTo: 10)
+    }
+}

@@ -16,6 +16,8 @@ package actor GenerationEngine {
     private nonisolated let reloadTransport: any RemoteTransport
     var records: [String: JobRecord] = [:]
     var tasks: [String: Task<Void, Never>] = [:]
+    /// Jobs whose sprites are deployed as each finishes.
+    var deployments: [String: RollingDeployment] = [:]
     /// Set while stopping with `on_shutdown: leave`: cancelled items stay open in the journal for the next start.
     private var leaving = false
 
@@ -216,6 +218,7 @@ package actor GenerationEngine {
         entry.item = index
         record(entry)
         records[id]?.finish(item: index, with: outcome, at: Date())
+        if case .success(let sprite) = outcome { deployFinished(sprite, of: id) }
     }
 
     private func recordPrompt(_ id: String, item index: Int, _ handle: PromptHandle) {

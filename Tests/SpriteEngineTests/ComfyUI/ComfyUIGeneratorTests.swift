@@ -148,7 +148,12 @@ struct ComfyUIGeneratorTests {
         let harness = try ComfyUIHarness(backends: [standIn])
         let engine = harness.engine()
         let record = try await engine.run(
-            [harness.request("tree") { $0.workflow = "sdxl-pixel-art"; $0.lora = "nope.safetensors" }],
+            [
+                harness.request("tree") {
+                    $0.workflow = "sdxl-pixel-art"
+                    $0.lora = "nope.safetensors"
+                }
+            ],
             kind: "sprite",
             concurrency: 1,
             waitSeconds: 30,
