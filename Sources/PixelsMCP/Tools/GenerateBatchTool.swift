@@ -70,13 +70,31 @@ enum GenerateBatchTool: MCPTool {
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         let requests = try BatchPlan.requests(from: arguments, configuration: context.configuration)
         let wait = arguments["wait_seconds"].flatMap { $0.doubleValue ?? $0.intValue.map(Double.init) }
-        let record = try await context.engine.run(
-            requests,
-            kind: "batch",
-            concurrency: SpriteOptionsSchema.integer(arguments["concurrency"])
-                ?? context.configuration.generation.concurrency,
-            waitSeconds: wait ?? context.configuration.generation.waitSeconds,
-            progress: context.progress
+        let concurrency =
+            SpriteOptionsSchema.integer(arguments["concurrency"]) ?? context.configuration.generation.concurrency
+        let project = arguments["deploy_to"]?.stringValue
+        // With deploy_to, each sprite goes into the game as soon as it is made, so the game hot-reloads them
+        // while the rest of the batch runs.
+        let id =
+            if let project {
+                await context.engine.start(
+                    requests,
+                    kind: "batch",
+                    concurrency: concurrency,
+                    progress: context.progress,
+                    deployEach: DeployDraft(project: project)
+                )
+            } else {
+                await context.engine.start(
+                    requests,
+                    kind: "batch",
+                    concurrency: concurrency,
+                    progress: context.progress
+                )
+            }
+        let record = try await context.engine.wait(
+            for: id,
+            upTo: wait ?? context.configuration.generation.waitSeconds
         )
         var output = Output(job: record)
         var summary = "Batch \(record.id): \(record.succeeded) of \(record.total) sprites made"
@@ -89,14 +107,14 @@ enum GenerateBatchTool: MCPTool {
                 summary += "\n  [\(item.index)] \(item.name): FAILED: \(error)"
             }
         }
-        if let project = arguments["deploy_to"]?.stringValue, record.succeeded > 0, record.status.isFinished {
-            do {
-                let report = try await context.engine.deploy(DeployDraft(project: project, sprites: [record.id]))
+        if project != nil, let rolling = await context.engine.deployment(of: record.id) {
+            if let report = rolling.report {
                 output.deployment = report
-                summary += "\nDeployed \(report.sprites.count) sprites into \(report.project)"
-            } catch {
-                output.deployError = error.description
-                summary += "\nDeploying failed: \(error.description)"
+                summary += "\nDeployed \(report.sprites.count) sprites into \(report.project) as they were made"
+            }
+            if !rolling.errors.isEmpty {
+                output.deployError = rolling.errors.joined(separator: "; ")
+                summary += "\nDeploying failed for: \(output.deployError ?? "")"
             }
         }
         let links = record.items.compactMap(\.sprite).map { ($0.uri, $0.name + ".png", $0.prompt) }
