@@ -7,6 +7,32 @@ import Testing
 
 @Suite("deploy_to_bevy sheets, backups and reload over MCP")
 struct DeployToBevyToolTests {
+    @Test("generate_batch with deploy_to puts every sprite into the game and reports them all")
+    func batchDeploysEachItem() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let project = try harness.makeBevyProject(version: "0.15")
+        let result = try await harness.call(
+            "generate_batch",
+            [
+                "prompts": ["gold coin", "red gem", "blue potion"], "size": 16, "category": "item",
+                "deploy_to": .string(project.path),
+            ]
+        )
+        #expect(result.isError == false, "\(result.text)")
+        let deployment = try #require(result.structuredContent?.objectValue?["deployment"]?.objectValue)
+        let paths = deployment["sprites"]?.arrayValue?.compactMap { $0.objectValue?["asset_path"]?.stringValue } ?? []
+        #expect(
+            Set(paths) == ["sprites/item/gold-coin.png", "sprites/item/red-gem.png", "sprites/item/blue-potion.png"]
+        )
+        for path in paths {
+            #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("assets/" + path).path))
+        }
+        let manifest = try Data(contentsOf: project.appendingPathComponent("assets/sprites/manifest.json"))
+        let text = String(decoding: manifest, as: UTF8.self)
+        #expect(text.contains("blue-potion") && text.contains("\"prompt\" : \"blue potion\""), "\(text)")
+    }
+
     @Test("Packs a batch's frames into a sheet with descriptors and a collection; a missing game is a warning")
     func sheet() async throws {
         // Port 1 on loopback: nothing listens, so the reload request fails at once.

@@ -47,8 +47,12 @@ extension GenerationEngine {
         guard var rolling = deployments[id] else { return }
         var draft = rolling.draft
         draft.sprites = [sprite.uri]
+        draft.category = draft.category ?? sprite.category
         do {
-            let report = try SpriteDeployer(configuration: configuration, store: store).deploy(draft) { _ in nil }
+            let store = self.store
+            let report = try SpriteDeployer(configuration: configuration, store: store).deploy(draft) { id in
+                self.records[id] ?? store.record(id: id)
+            }
             rolling.add(report)
         } catch {
             rolling.errors.append("\(sprite.name): \(error.description)")
