@@ -87,7 +87,7 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
-        .executableTarget(name: "PixelBench", dependencies: ["PixelArt"]),
+        .executableTarget(name: "PixelBench", dependencies: ["PixelArt", "ComfyUIStandIn"]),
         .testTarget(name: "PixelArtTests", dependencies: ["PixelArt"]),
         .testTarget(name: "BevyAssetsTests", dependencies: ["BevyAssets", "PixelArt"]),
         .testTarget(name: "ComfyUITests", dependencies: ["ComfyUI", "ComfyUIStandIn", "PixelArt"]),

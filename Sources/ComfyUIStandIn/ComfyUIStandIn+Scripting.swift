@@ -72,6 +72,11 @@ extension ComfyUIStandIn {
     /// Prompts that ran to success and produced new images (fully cached re-runs and failures do not count).
     package var executedCount: Int { core.withState { $0.executedCount } }
 
+    /// When `execution_success` was sent for `promptID`, on this process's continuous clock.
+    package func successInstant(of promptID: String) -> ContinuousClock.Instant? {
+        core.withState { $0.successInstants[promptID] }
+    }
+
     /// How many requests reached `path` (without "/api"; "/history" also counts "/history/{id}").
     package func requestCount(path: String) -> Int {
         let scripted = Self.normaliseForCount(path)

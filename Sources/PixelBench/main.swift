@@ -3,6 +3,7 @@ import PixelArt
 
 // `PixelBench [--pillow SCRIPT] [--runs N]`: the pixel-art pipeline timings `make bench` reports.
 // `PixelBench --save-source FILE` writes the 1024×1024 source PNG, to inspect or time it elsewhere.
+// `PixelBench --comfyui --bin PATH [--workflows DIR] [--runs N]`: the server in front of ComfyUI stand-ins.
 // `PixelBench --rss FILE` decodes and processes one file and prints its peak RSS (a child run, so the
 // figure is not inflated by the timing runs).
 
@@ -18,6 +19,15 @@ func value(after flag: String) -> String? {
 }
 
 do {
+    if arguments.contains("--comfyui"), let binary = value(after: "--bin") {
+        try await ComfyUIBench(
+            binary: binary,
+            workflows: value(after: "--workflows") ?? FileManager.default.currentDirectoryPath + "/workflows",
+            latencyRuns: Int(value(after: "--runs") ?? "") ?? 40,
+            overQueue: Int(value(after: "--over-queue") ?? "") ?? 1
+        ).run()
+        exit(0)
+    }
     if let file = value(after: "--save-source") {
         try PNGCodec.encode(BenchSource.image(scale: 16)).write(to: URL(fileURLWithPath: file))
         exit(0)

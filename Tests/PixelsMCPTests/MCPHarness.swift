@@ -9,6 +9,7 @@ import SpriteEngine
 struct MCPHarness {
     let client: Client
     let server: Server
+    let engine: GenerationEngine
     let root: URL
     let configuration: Configuration
 
@@ -42,7 +43,7 @@ struct MCPHarness {
         try await server.start(transport: serverTransport)
         let client = Client(name: "test-client", version: "1.0")
         _ = try await client.connect(transport: clientTransport)
-        return MCPHarness(client: client, server: server, root: root, configuration: configuration)
+        return MCPHarness(client: client, server: server, engine: engine, root: root, configuration: configuration)
     }
 
     /// Calls a tool and returns the whole result (structured content included).

@@ -1,20 +1,21 @@
 import Foundation
 import MCP
 import PixelArt
+import SpriteEngine
 import Testing
 
 @testable import PixelsMCP
 
 @Suite("MCP tools over InMemoryTransport")
 struct ToolCallTests {
-    @Test("initialize advertises tools, resources and logging; tools/list has the five tools with both schemas")
+    @Test("initialize advertises tools, resources and logging; tools/list has the six tools with both schemas")
     func listsTools() async throws {
         let harness = try await MCPHarness.start()
         defer { Task { await harness.stop() } }
         let tools = try await harness.client.listTools().tools
         #expect(
             Set(tools.map(\.name)) == [
-                "generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "validate_sprite",
+                "generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "cancel_job", "validate_sprite",
             ]
         )
         for tool in tools {
@@ -251,5 +252,75 @@ enum PNGTestSupport {
             for _ in 0..<8 { crc = (crc >> 1) ^ (0xedb8_8320 & (0 &- (crc & 1))) }
         }
         return ~crc
+    }
+}
+
+@Suite("Batches at scale, cancel_job and job:// over MCP")
+struct BatchScaleTests {
+    @Test("variations make N sprites per prompt with consecutive seeds, in input order")
+    func variations() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let result = try await harness.call(
+            "generate_batch",
+            [
+                "items": [["prompt": "gold coin", "variations": 3], ["prompt": "red gem"]], "size": 16, "seed": 40,
+            ]
+        )
+        #expect(result.isError == false, "\(result.text)")
+        let items = try #require(result.structuredContent?.objectValue?["job"]?.objectValue?["items"]?.arrayValue)
+        let names = items.compactMap { $0.objectValue?["sprite"]?.objectValue?["name"]?.stringValue }
+        let seeds = items.compactMap { $0.objectValue?["sprite"]?.objectValue?["seed"]?.intValue }
+        #expect(names == ["gold-coin-v1", "gold-coin-v2", "gold-coin-v3", "red-gem"])
+        #expect(seeds == [40, 41, 42, 41])
+    }
+
+    @Test("A batch over limits.max_batch once variations are counted is refused before anything runs")
+    func overLimit() async throws {
+        let harness = try await MCPHarness.start { $0.limits.maxBatch = 10 }
+        defer { Task { await harness.stop() } }
+        let result = try await harness.call(
+            "generate_batch",
+            ["prompts": ["a", "b", "c", "d"], "variations": 3, "size": 16]
+        )
+        #expect(result.isError == true)
+        #expect(result.text.contains("make 12 sprites, over limits.max_batch (10)"), "\(result.text)")
+        #expect(await harness.engine.recentJobs(limit: 10).isEmpty)
+    }
+
+    @Test("cancel_job stops a running batch, keeps what was made, and job:// serves the record")
+    func cancelAndResource() async throws {
+        let harness = try await MCPHarness.start(
+            configure: { _ in },
+            generator: { _ in SlowGenerator() }
+        )
+        defer { Task { await harness.stop() } }
+        let started = try await harness.call(
+            "generate_batch",
+            ["prompts": ["quick one", "slow two", "slow three"], "size": 16, "wait_seconds": 0.5, "concurrency": 3]
+        )
+        let id = try #require(started.structuredContent?.objectValue?["job"]?.objectValue?["job_id"]?.stringValue)
+        let cancelled = try await harness.call("cancel_job", ["job_id": Value.string(id)])
+        let record = try #require(cancelled.structuredContent?.objectValue)
+        #expect(record["status"]?.stringValue == "cancelled", "\(cancelled.text)")
+        let statuses = record["items"]?.arrayValue?.compactMap { $0.objectValue?["status"]?.stringValue }
+        #expect(statuses == ["succeeded", "cancelled", "cancelled"])
+
+        let read = try await harness.client.readResource(uri: "job://\(id)")
+        let content = try #require(read.first)
+        #expect(content.mimeType == "application/json")
+        #expect(content.text?.contains("\"status\" : \"cancelled\"") == true, "\(content)")
+        let unknown = try await harness.call("cancel_job", ["job_id": "20990101-000000-abcdef"])
+        #expect(unknown.isError == true && unknown.text.contains("20990101-000000-abcdef"))
+    }
+}
+
+/// Paints quickly for prompts with "quick", and waits an hour for the others (until cancelled).
+struct SlowGenerator: Generator {
+    var engineName: String { "slow" }
+
+    func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage {
+        if !request.prompt.contains("quick") { try await Task.sleep(for: .seconds(3600)) }
+        return try await ProceduralGenerator().generate(request, seed: seed, progress: progress)
     }
 }

@@ -57,7 +57,7 @@ def make_bevy_project(root: pathlib.Path) -> pathlib.Path:
 def test_lists_the_tools_with_input_and_output_schemas():
     async def scenario(session, _):
         tools = {tool.name: tool for tool in (await session.list_tools()).tools}
-        assert {"generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "validate_sprite"} <= set(tools)
+        assert {"generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "cancel_job", "validate_sprite"} <= set(tools)
         for tool in tools.values():
             assert field(tool, "input_schema", "inputSchema")["type"] == "object"
             assert field(tool, "output_schema", "outputSchema") and field(tool, "output_schema", "outputSchema")["type"] == "object"

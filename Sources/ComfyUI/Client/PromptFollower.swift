@@ -67,6 +67,7 @@ struct PromptFollower {
     private var downloads: [OutputImage: Task<Data, any Error>] = [:]
     private var lastPoll: ContinuousClock.Instant
     private var lastPosition: Int?
+    private var lastQueueCheck: ContinuousClock.Instant
     private var failedPolls = 0
     private let deadline: ContinuousClock.Instant?
     /// False for a prompt another client id submitted: its events go to that id's socket, so only polling sees it.
@@ -83,6 +84,7 @@ struct PromptFollower {
         self.expectingEvents = expectingEvents
         self.onUpdate = onUpdate
         lastPoll = clock.now
+        lastQueueCheck = clock.now
         deadline = client.options.promptTimeout.map { ContinuousClock.now + $0 }
     }
 
@@ -92,7 +94,9 @@ struct PromptFollower {
         case .event(let event):
             return try await handle(event)
         case .queueChanged:
-            if !started { await reportQueuePosition() }
+            // Every queue change is broadcast to every client; asking /queue (whose answer carries every queued
+            // graph) on each one would cost more than the position is worth, so at most once a second.
+            if !started, clock.now - lastQueueCheck >= .seconds(1) { await reportQueuePosition() }
         case .disconnected:
             connected = false
         case .reconnected:
@@ -161,6 +165,7 @@ struct PromptFollower {
 
     /// Reports the prompt's place in the queue when it changed.
     mutating func reportQueuePosition() async {
+        lastQueueCheck = clock.now
         guard let queue = try? await client.queue(), let position = queue.position(of: promptID) else { return }
         if position == 0 {
             if !started {

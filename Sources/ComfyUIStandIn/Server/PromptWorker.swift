@@ -36,6 +36,9 @@ struct PromptRun {
     private(set) var historyEntry: HistoryEntry?
     /// True when the run produced new images (not served from the cache).
     private(set) var succeededFresh = false
+    /// When the prompt started: its sampler steps end on a schedule counted from here, so "N ms per image" holds
+    /// for the whole prompt, the other nodes' work included, as on a GPU.
+    private var startedAt = ContinuousClock.now
 
     init(core: StandInCore, item: QueueItem) {
         self.core = core
@@ -45,6 +48,7 @@ struct PromptRun {
     private var behaviour: Behaviour { item.behaviour }
 
     mutating func execute() async {
+        startedAt = .now
         addMessage("execution_start", ["prompt_id": .string(item.id), "timestamp": StandInCore.timestamp])
         let cached: JSONObject? =
             if case .succeed = behaviour.outcome { core.withState { $0.completedGraphs[item.cacheKey] } } else { nil }
@@ -96,8 +100,10 @@ struct PromptRun {
     /// Runs the sampler's steps; false when interrupted (or cancelled).
     private func sample(node: String) async -> Bool {
         let steps = max(1, behaviour.steps)
+        // Steps end on a fixed schedule from the prompt's start, as a GPU's would: a late wake-up on a busy
+        // machine does not make every later step late too.
         for step in 1...steps {
-            guard await pause(behaviour.stepDelay) else { return false }
+            guard await pause(until: startedAt + behaviour.stepDelay * step) else { return false }
             if interrupted { return false }
             let metadata = core.supportsPreviewMetadata(item.clientID)
             if behaviour.sendPreviews && metadata { sendPreview(node: node, step: step) }
@@ -115,6 +121,11 @@ struct PromptRun {
             }
         }
         return true
+    }
+
+    private func pause(until deadline: ContinuousClock.Instant) async -> Bool {
+        if deadline > .now { try? await Task.sleep(until: deadline, clock: .continuous) } else { await Task.yield() }
+        return !Task.isCancelled
     }
 
     private func pause(_ delay: Duration) async -> Bool {
@@ -158,6 +169,8 @@ struct PromptRun {
     // MARK: Endings
 
     private mutating func finishSuccessfully() {
+        let id = item.id
+        core.withState { $0.successInstants[id] = .now }
         addMessage("execution_success", ["prompt_id": .string(item.id), "timestamp": StandInCore.timestamp])
         var meta = JSONObject()
         for node in outputs.keys {

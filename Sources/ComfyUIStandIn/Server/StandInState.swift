@@ -47,6 +47,8 @@ struct StandInState: Sendable {
     var deleteRequests: [[String]] = []
     var requestCounts: [String: Int] = [:]
     var executedCount = 0
+    /// When `execution_success` was sent for each prompt (for latency benchmarks).
+    var successInstants: [String: ContinuousClock.Instant] = [:]
 
     init(setup: ComfyUIStandIn.Setup) {
         checkpoints = setup.checkpoints

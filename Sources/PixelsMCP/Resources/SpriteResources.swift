@@ -2,7 +2,8 @@ import Foundation
 import MCP
 import SpriteEngine
 
-/// `resources/*`: sprites as `sprite://{job_id}/{file}` PNG blobs, and the style presets as JSON.
+/// `resources/*`: sprites as `sprite://{job_id}/{file}` PNG blobs, jobs as `job://{job_id}` JSON, and the style
+/// presets as JSON.
 enum SpriteResources {
     static let stylesURI = "dgx-pixels://styles"
 
@@ -13,8 +14,17 @@ enum SpriteResources {
             title: "Generated sprite",
             description: "A PNG made by generate_sprite or generate_batch.",
             mimeType: "image/png"
-        )
+        ),
+        Resource.Template(
+            uriTemplate: "job://{job_id}",
+            name: "job",
+            title: "Generate job",
+            description: "A job's status and per-item results (what get_job returns), for jobs of any server run.",
+            mimeType: "application/json"
+        ),
     ]
+
+    static let jobScheme = "job://"
 
     static func list(engine: GenerationEngine) async -> [Resource] {
         var resources = [
@@ -26,6 +36,17 @@ enum SpriteResources {
                 mimeType: "application/json"
             )
         ]
+        for job in await engine.recentJobs(limit: 50) {
+            resources.append(
+                Resource(
+                    name: "job " + job.id,
+                    uri: jobScheme + job.id,
+                    title: "\(job.kind) job \(job.id)",
+                    description: "\(job.status.rawValue): \(job.succeeded) of \(job.total) made",
+                    mimeType: "application/json"
+                )
+            )
+        }
         for sprite in await engine.recentSprites(limit: 100) {
             resources.append(
                 Resource(
@@ -41,7 +62,18 @@ enum SpriteResources {
         return resources
     }
 
-    static func read(_ uri: String, engine: GenerationEngine) throws -> [Resource.Content] {
+    static func read(_ uri: String, engine: GenerationEngine) async throws -> [Resource.Content] {
+        if uri.hasPrefix(jobScheme) {
+            do {
+                let record = try await engine.job(String(uri.dropFirst(jobScheme.count)))
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let text = String(decoding: try encoder.encode(record), as: UTF8.self)
+                return [.text(text, uri: uri, mimeType: "application/json")]
+            } catch let error as SpriteEngineError {
+                throw MCPError.invalidParams(error.description)
+            }
+        }
         if uri == stylesURI {
             let styles = engine.configuration.styles.values.sorted { $0.name < $1.name }.map(StyleSummary.init)
             let encoder = JSONEncoder()

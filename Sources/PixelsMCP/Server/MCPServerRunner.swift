@@ -58,7 +58,7 @@ package struct MCPServerRunner: Sendable {
             ListResourceTemplates.Result(templates: SpriteResources.templates, nextCursor: nil)
         }
         await server.withMethodHandler(ReadResource.self) { parameters in
-            ReadResource.Result(contents: try SpriteResources.read(parameters.uri, engine: engine))
+            ReadResource.Result(contents: try await SpriteResources.read(parameters.uri, engine: engine))
         }
         await server.withMethodHandler(SetLoggingLevel.self) { parameters in
             clientLog.setLevel(parameters.level)

@@ -16,11 +16,23 @@ enum GenerateBatchTool: MCPTool {
             minItems: 1,
             maxItems: maxBatch
         )
+        var item = shared
+        item["variations"] = JSONSchema.integer(
+            "Sprites of this prompt, each with its own seed.",
+            minimum: 1,
+            maximum: 16
+        )
         properties["items"] = JSONSchema.array(
             "Sprites with their own options; unset options fall back to the shared ones (give this or prompts).",
-            items: JSONSchema.object(properties: shared, required: ["prompt"]),
+            items: JSONSchema.object(properties: item, required: ["prompt"]),
             minItems: 1,
             maxItems: maxBatch
+        )
+        properties["variations"] = JSONSchema.integer(
+            "Sprites per prompt, each with its own seed (seed, seed+1, …), named <name>-v1, -v2, …; the total must "
+                + "stay within \(maxBatch). Default 1.",
+            minimum: 1,
+            maximum: 16
         )
         properties["concurrency"] = JSONSchema.integer(
             "How many items run at once. Default \(configuration.generation.concurrency).",

@@ -5,7 +5,7 @@ import SpriteEngine
 /// The only list of tools and the only switch on their names.
 package struct ToolRegistry: Sendable {
     private static let tools: [any MCPTool.Type] = [
-        GenerateSpriteTool.self, GenerateBatchTool.self, DeployToBevyTool.self, GetJobTool.self,
+        GenerateSpriteTool.self, GenerateBatchTool.self, DeployToBevyTool.self, GetJobTool.self, CancelJobTool.self,
         ValidateSpriteTool.self,
     ]
 

@@ -62,7 +62,7 @@ package struct Configuration: Sendable, Equatable {
 
     /// Hard limits that protect the machine (`limits:`).
     package struct Limits: Sendable, Equatable {
-        package var maxBatch = 100
+        package var maxBatch = 1000
         package var maxPixels = 16_777_216
         package var maxFileSize = 10 * 1024 * 1024
         package var maxEdge = 4096

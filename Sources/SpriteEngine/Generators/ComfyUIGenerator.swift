@@ -43,10 +43,9 @@ package struct ComfyUIGenerator: Generator {
         var lastFault: ComfyUIError?
         for _ in 0..<attempts {
             let lease = try await pool.acquire(checkpoint: checkpoint, excluding: tried)
+            let painted: PromptResult
             do {
-                let image = try await paint(graph, template: template, on: lease, request: request, progress: progress)
-                await pool.release(lease)
-                return image
+                painted = try await paint(graph, template: template, on: lease, request: request, progress: progress)
             } catch let error as ComfyUIError where error.isBackendFault {
                 await pool.release(lease, failure: error)
                 tried.insert(lease.backend)
@@ -55,6 +54,7 @@ package struct ComfyUIGenerator: Generator {
                     "ComfyUI backend failed; resubmitting elsewhere",
                     metadata: ["comfyui.backend": "\(lease.backend)", "error": "\(error)"]
                 )
+                continue
             } catch let error as ComfyUIError {
                 await pool.release(lease)
                 throw SpriteEngineError.comfyUI(error)
@@ -62,6 +62,10 @@ package struct ComfyUIGenerator: Generator {
                 await pool.release(lease)
                 throw error
             }
+            // The backend is free as soon as its prompt is done: the next prompt goes out while this one is
+            // post-processed.
+            await pool.release(lease)
+            return try await postprocess(painted, backend: lease.backend, request: request, progress: progress)
         }
         throw SpriteEngineError.comfyUI(lastFault ?? .unreachable(backend: "(none)", reason: "no backend"))
     }
@@ -112,14 +116,14 @@ package struct ComfyUIGenerator: Generator {
         return template
     }
 
-    /// One attempt on one backend: validate against its models, run, fetch, post-process.
+    /// One attempt on one backend: validate against its models, run, fetch.
     private func paint(
         _ graph: JSONValue,
         template: WorkflowTemplate,
         on lease: BackendPool.Lease,
         request: SpriteRequest,
         progress: ProgressReporter
-    ) async throws -> GeneratedImage {
+    ) async throws -> PromptResult {
         let info = try await pool.objectInfo(for: lease, classes: Set(template.usedNodeClasses))
         let objectInfo: ObjectInfo
         do {
@@ -137,7 +141,7 @@ package struct ComfyUIGenerator: Generator {
         let result = try await lease.client.run(graph, promptID: promptID) { update in
             await Self.report(update, backend: backend, to: progress)
         }
-        return try await postprocess(result, backend: backend, request: request, progress: progress)
+        return result
     }
 
     /// Decodes the painted image and runs the pixel-art pipeline on it.

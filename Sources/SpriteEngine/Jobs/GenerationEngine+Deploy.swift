@@ -60,3 +60,10 @@ extension GenerationEngine {
         deployments[id] = rolling
     }
 }
+
+extension GenerationEngine {
+    /// This server run's jobs, newest first.
+    package func recentJobs(limit: Int) -> [JobRecord] {
+        Array(records.values.sorted { $0.createdAt > $1.createdAt }.prefix(limit))
+    }
+}

@@ -40,7 +40,7 @@ extension ComfyUIClient.Options {
     static var fast: ComfyUIClient.Options {
         var options = ComfyUIClient.Options()
         options.requestTimeout = .seconds(5)
-        options.connectTimeout = .seconds(2)
+        options.connectTimeout = .seconds(15)  // also bounds the wait for the greeting on a loaded machine
         options.retry = RetryPolicy(attempts: 3, initialDelay: .milliseconds(10), maxDelay: .milliseconds(50))
         options.pollInterval = .milliseconds(50)
         options.safetyPollInterval = .seconds(2)
