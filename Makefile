@@ -6,7 +6,7 @@ BIN_DEBUG = $(shell swift build --show-bin-path)/dgx-pixels
 BIN_RELEASE = $(shell swift build $(RELEASE_FLAGS) --show-bin-path)/dgx-pixels
 PYTHON ?= python3
 
-.PHONY: all deps build release run serve test test-swift test-interop bench bench-pixelart lint format install clean
+.PHONY: all deps build release run serve test test-swift test-interop bench bench-pixelart bench-comfyui lint format install clean
 
 all: build
 
@@ -51,12 +51,18 @@ test-interop:
 bench: release
 	$(PYTHON) bench/stdio_bench.py --bin $(BIN_RELEASE)
 	@$(MAKE) --no-print-directory bench-pixelart
+	@$(MAKE) --no-print-directory bench-comfyui
 
 ## The PixelArt pipeline against Pillow's equivalent on the same generated 1024×1024 image.
 bench-pixelart:
 	@$(PYTHON) -c "import PIL" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
 	swift build -c release --product PixelBench
 	$$(swift build -c release --show-bin-path)/PixelBench --runs 15 --pillow bench/pillow_pipeline.py
+
+## The server in front of ComfyUI stand-ins: execution_success → result latency, batches of 64 and 1000, cache hits.
+bench-comfyui: release
+	swift build -c release --product PixelBench
+	$$(swift build -c release --show-bin-path)/PixelBench --comfyui --bin $(BIN_RELEASE) --workflows workflows
 
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift

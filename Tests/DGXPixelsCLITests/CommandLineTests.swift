@@ -16,6 +16,26 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: try #require(item["path"] as? String)))
     }
 
+    @Test("jobs list is empty at first, then lists a batch from a YAML spec; jobs show prints its sprites")
+    func jobsAndSpec() async throws {
+        let binary = try BuiltBinary()
+        defer { binary.cleanUp() }
+        let empty = try await binary.run(["jobs", "list"])
+        #expect(empty.status == 0 && empty.stdout.contains("no jobs"), "\(empty.stderr)")
+        let spec = binary.home.appendingPathComponent("sprites.yaml")
+        try Data("style: pico8\nsize: 16\nitems:\n  - green slime\n  - prompt: red knight\n    name: knight\n".utf8)
+            .write(to: spec)
+        let batch = try await binary.run(["batch", spec.path])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let listed = try await binary.run(["jobs", "list"])
+        let id = try #require(listed.stdout.split(separator: " ").first.map(String.init))
+        #expect(listed.stdout.contains("batch  succeeded  2/2 made"), "\(listed.stdout)")
+        let shown = try await binary.run(["jobs", "show", id])
+        #expect(shown.status == 0 && shown.stdout.contains("/knight.png") && shown.stdout.contains("green-slime.png"))
+        let unknown = try await binary.run(["jobs", "show", "20990101-000000-abcdef"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("20990101-000000-abcdef"))
+    }
+
     @Test("Bad input is a message on stderr naming the field, and a non-zero exit")
     func badInput() async throws {
         let binary = try BuiltBinary()

@@ -137,3 +137,18 @@ package final class JobJournal: Sendable {
         if let failure { throw .storageFailed(path: url.path, reason: failure) }
     }
 }
+
+extension JobJournal {
+    /// Ids of the jobs the journal holds that never closed.
+    package func openJobs() -> [String] {
+        var open: [String] = []
+        for entry in entries() {
+            switch entry.event {
+            case .submitted: if !open.contains(entry.job) { open.append(entry.job) }
+            case .closed: open.removeAll { $0 == entry.job }
+            default: break
+            }
+        }
+        return open
+    }
+}

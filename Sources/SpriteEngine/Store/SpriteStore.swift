@@ -95,3 +95,11 @@ package struct SpriteStore: Sendable {
         }
     }
 }
+
+extension SpriteStore {
+    /// Every saved job record, newest first.
+    package func records() -> [JobRecord] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter(JobRecord.isWellFormedID).compactMap(record(id:)).sorted { $0.id > $1.id }
+    }
+}
