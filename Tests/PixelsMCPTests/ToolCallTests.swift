@@ -324,3 +324,26 @@ struct SlowGenerator: Generator {
         return try await ProceduralGenerator().generate(request, seed: seed, progress: progress)
     }
 }
+
+@Suite("Batch contact sheet")
+struct ContactSheetToolTests {
+    @Test("A finished batch saves a numbered grid of its sprites beside them and shows it inline")
+    func sheet() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let result = try await harness.call(
+            "generate_batch",
+            ["prompts": ["gold coin", "red gem", "blue potion", "green slime", "iron sword"], "size": 16]
+        )
+        let job = try #require(result.structuredContent?.objectValue?["job"]?.objectValue)
+        let path = try #require(job["contact_sheet"]?.stringValue)
+        let id = try #require(job["job_id"]?.stringValue)
+        #expect(path.hasSuffix("/\(id)/contact-sheet.png"))
+        let sheet = try PNGCodec.decode(try Data(contentsOf: URL(fileURLWithPath: path)))
+        // Five sprites: a 3 × 2 grid of 64 px tiles with 4 px gaps.
+        #expect(sheet.width == 3 * 64 + 4 * 4 && sheet.height == 2 * 64 + 3 * 4)
+        var images = 0
+        for case .image(_, let mimeType, _, _) in result.content where mimeType == "image/png" { images += 1 }
+        #expect(images == 1)
+    }
+}

@@ -19,7 +19,7 @@ package enum ContactSheet {
         return sheet
     }
 
-    private static func fitted(_ image: RGBAImage, cell: Int) -> RGBAImage {
+    static func fitted(_ image: RGBAImage, cell: Int) -> RGBAImage {
         let longest = max(image.width, image.height)
         if longest <= cell { return image.scaledNearest(by: cell / longest) }
         return image.resizedNearest(
@@ -29,7 +29,7 @@ package enum ContactSheet {
     }
 
     /// Draws `image` centred in the cell, blending alpha over a checkerboard so transparency shows.
-    private static func paste(_ image: RGBAImage, into sheet: inout RGBAImage, left: Int, top: Int, cell: Int) {
+    static func paste(_ image: RGBAImage, into sheet: inout RGBAImage, left: Int, top: Int, cell: Int) {
         let x0 = left + (cell - image.width) / 2
         let y0 = top + (cell - image.height) / 2
         for y in 0..<cell {

@@ -1,4 +1,5 @@
 import BevyAssets
+import Foundation
 import MCP
 import SpriteEngine
 
@@ -33,6 +34,9 @@ enum GenerateBatchTool: MCPTool {
                 + "stay within \(maxBatch). Default 1.",
             minimum: 1,
             maximum: 16
+        )
+        properties["return_image"] = JSONSchema.boolean(
+            "Include the batch's contact sheet (every sprite, numbered) as an inline image. Default true."
         )
         properties["concurrency"] = JSONSchema.integer(
             "How many items run at once. Default \(configuration.generation.concurrency).",
@@ -133,7 +137,16 @@ enum GenerateBatchTool: MCPTool {
         if record.succeeded == 0 && record.status.isFinished {
             return .failure(summary, structured: output)
         }
-        return try .success(summary: summary, structured: output, links: links)
+        var previews: [Data] = []
+        if let sheet = record.contactSheet {
+            summary += "\nContact sheet: \(sheet)"
+            if arguments["return_image"]?.boolValue != false,
+                let preview = Preview.sheet(at: sheet, maxBytes: context.configuration.output.previewMaxBytes)
+            {
+                previews.append(preview)
+            }
+        }
+        return try .success(summary: summary, structured: output, previews: previews, links: links)
     }
 
     /// The structured result.

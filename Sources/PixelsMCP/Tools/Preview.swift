@@ -14,4 +14,16 @@ enum Preview {
         }
         return nil
     }
+
+    /// A batch's contact sheet as an inline preview: as is when it fits in `maxBytes`, else halved until it does.
+    static func sheet(at path: String, maxBytes: Int) -> Data? {
+        guard maxBytes > 0, let png = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        if png.count <= maxBytes { return png }
+        guard var image = try? PNGCodec.decode(png) else { return nil }
+        while image.width > 16 {
+            image = image.resizedNearest(width: image.width / 2, height: max(1, image.height / 2))
+            if let encoded = try? PNGCodec.encode(image), encoded.count <= maxBytes { return encoded }
+        }
+        return nil
+    }
 }

@@ -46,6 +46,11 @@ enum SpriteResultSchema {
             "total": JSONSchema.typed("integer"),
             "succeeded": JSONSchema.typed("integer"),
             "failed": JSONSchema.typed("integer"),
+            "contact_sheet": JSONSchema.typed(
+                "string",
+                "null",
+                description: "A batch's sprites in a numbered grid (PNG path), once it finished."
+            ),
             "items": JSONSchema.array(
                 "One entry per requested sprite, in request order.",
                 items: JSONSchema.object(

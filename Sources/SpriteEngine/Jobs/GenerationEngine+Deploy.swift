@@ -1,5 +1,6 @@
 import BevyAssets
 import Foundation
+import PixelArt
 
 /// What deploying a job's items as they finish has done so far.
 package struct RollingDeployment: Sendable {
@@ -65,5 +66,28 @@ extension GenerationEngine {
     /// This server run's jobs, newest first.
     package func recentJobs(limit: Int) -> [JobRecord] {
         Array(records.values.sorted { $0.createdAt > $1.createdAt }.prefix(limit))
+    }
+}
+
+extension GenerationEngine {
+    /// Saves `<job>/contact-sheet.png` for a batch with at least one sprite; returns its path.
+    func saveContactSheet(of record: JobRecord) -> String? {
+        let sprites = record.items.compactMap(\.sprite)
+        guard record.total > 1, !sprites.isEmpty else { return nil }
+        let images = sprites.compactMap { sprite in
+            (try? Data(contentsOf: URL(fileURLWithPath: sprite.path))).flatMap { try? PNGCodec.decode($0) }
+        }
+        // Large batches get smaller tiles, so the sheet stays a few megapixels at most.
+        let cell = images.count <= 64 ? 64 : (images.count <= 256 ? 48 : 32)
+        do {
+            let png = try PNGCodec.encode(ContactSheet.grid(images, cell: cell))
+            return try store.save(png: png, jobID: record.id, fileName: "contact-sheet.png").path
+        } catch {
+            logger.warning(
+                "could not save the contact sheet",
+                metadata: ["job.id": "\(record.id)", "error": "\(error)"]
+            )
+            return nil
+        }
     }
 }

@@ -232,6 +232,7 @@ package actor GenerationEngine {
         tasks[id] = nil
         guard !leaving, var record = records[id] else { return }
         if !record.status.isFinished { record.cancel(at: Date()) }
+        record.contactSheet = saveContactSheet(of: record)
         records[id] = record
         do {
             try store.save(record)

@@ -30,6 +30,8 @@ package struct JobRecord: Codable, Sendable, Equatable {
     package var succeeded: Int
     package var failed: Int
     package var items: [Item]
+    /// A batch's contact sheet (every sprite made, numbered, in a grid), saved beside its sprites.
+    package var contactSheet: String?
 
     enum CodingKeys: String, CodingKey {
         case id = "job_id"
@@ -37,6 +39,7 @@ package struct JobRecord: Codable, Sendable, Equatable {
         case createdAt = "created_at"
         case finishedAt = "finished_at"
         case total, succeeded, failed, items
+        case contactSheet = "contact_sheet"
     }
 
     package init(id: String, kind: String, requests: [SpriteRequest], createdAt: Date) {
