@@ -56,13 +56,13 @@ bench: release
 ## The PixelArt pipeline against Pillow's equivalent on the same generated 1024×1024 image.
 bench-pixelart:
 	@$(PYTHON) -c "import PIL" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
-	swift build -c release --product PixelBench
-	$$(swift build -c release --show-bin-path)/PixelBench --runs 15 --pillow bench/pillow_pipeline.py
+	swift build $(RELEASE_FLAGS) --product PixelBench
+	$$(swift build $(RELEASE_FLAGS) --show-bin-path)/PixelBench --runs 15 --pillow bench/pillow_pipeline.py
 
 ## The server in front of ComfyUI stand-ins: execution_success → result latency, batches of 64 and 1000, cache hits.
 bench-comfyui: release
-	swift build -c release --product PixelBench
-	$$(swift build -c release --show-bin-path)/PixelBench --comfyui --bin $(BIN_RELEASE) --workflows workflows
+	swift build $(RELEASE_FLAGS) --product PixelBench
+	$$(swift build $(RELEASE_FLAGS) --show-bin-path)/PixelBench --comfyui --bin $(BIN_RELEASE) --workflows workflows
 
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift
