@@ -69,6 +69,49 @@ struct RestartTests {
         #expect(finished.sorted() == Array(0..<6))
     }
 
+    @Test("stdin EOF mid-batch with on_shutdown: cancel exits 0, interrupts the running prompt, journals it closed")
+    func eofCancels() async throws {
+        let standIn = try await ComfyUIStandIn.start(.init(defaultBehaviour: .hanging))
+        defer { Task { await standIn.shutdown() } }
+        let binary = try BuiltBinary()
+        defer { binary.cleanUp() }
+        let config = binary.home.appendingPathComponent("dgx-pixels.yaml")
+        try Data(
+            """
+            engine: comfyui
+            comfyui:
+              backends: [\(standIn.url.absoluteString)]
+              workflow: sd15-pixel-art
+              poll_interval: 0.05
+            generation:
+              on_shutdown: cancel
+            """.utf8
+        ).write(to: config)
+        var environment = binary.environment
+        environment["DGX_PIXELS_WORKFLOWS"] = Self.workflows
+        let session = try ServerSession(binary: binary.url, config: config, environment: environment)
+        try await session.initialize()
+        _ = try await session.call(
+            "generate_batch",
+            ["prompts": ["a", "b", "c"], "size": 16, "generation_size": 64, "wait_seconds": 0]
+        )
+        try await offPool {
+            let deadline = Date().addingTimeInterval(30)
+            while standIn.runningPromptID == nil, Date() < deadline { usleep(10_000) }
+        }
+        let running = try #require(standIn.runningPromptID)
+        let exited = try await session.close()
+        #expect(exited == 0)
+        #expect(standIn.interruptRequests.contains(running))
+        #expect(standIn.pendingPromptIDs.isEmpty && standIn.runningPromptID == nil)
+        let journal = try String(
+            contentsOf: binary.home.appendingPathComponent("out/journal.jsonl"),
+            encoding: .utf8
+        )
+        let last = try #require(journal.split(separator: "\n").last)
+        #expect(last.contains("\"event\":\"closed\"") && last.contains("\"status\":\"cancelled\""), "\(journal)")
+    }
+
     /// The item indexes of the journal's `finished` entries, duplicates kept.
     static func finishedItems(in journal: URL) throws -> [Int] {
         let text = try String(contentsOf: journal, encoding: .utf8)
@@ -137,9 +180,12 @@ final class ServerSession: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    func close() async throws {
+    /// Closes stdin and waits for the exit; returns the exit status (-9 when it had to be killed).
+    @discardableResult
+    func close() async throws -> Int32 {
         try stdin.close()
-        _ = try await offPool { [process] in process.waitForExit(seconds: 30) }
+        let exited = try await offPool { [process] in process.waitForExit(seconds: 30) }
+        return exited ? process.terminationStatus : -9
     }
 
     private func send(_ object: [String: Any]) throws {
