@@ -27,7 +27,6 @@ extension ComfyUIClient {
             ticker.cancel()
             follower.cancelDownloads()
         }
-        await follower.reportQueuePosition()
         do {
             for await signal in signals {
                 if let result = try await follower.handle(signal) { return result }
@@ -68,6 +67,8 @@ struct PromptFollower {
     private var lastPoll: ContinuousClock.Instant
     private var lastPosition: Int?
     private var lastQueueCheck: ContinuousClock.Instant
+    private let submittedAt: ContinuousClock.Instant
+    private var askedQueue = false
     private var failedPolls = 0
     private let deadline: ContinuousClock.Instant?
     /// False for a prompt another client id submitted: its events go to that id's socket, so only polling sees it.
@@ -85,6 +86,7 @@ struct PromptFollower {
         self.onUpdate = onUpdate
         lastPoll = clock.now
         lastQueueCheck = clock.now
+        submittedAt = clock.now
         deadline = client.options.promptTimeout.map { ContinuousClock.now + $0 }
     }
 
@@ -96,7 +98,7 @@ struct PromptFollower {
         case .queueChanged:
             // Every queue change is broadcast to every client; asking /queue (whose answer carries every queued
             // graph) on each one would cost more than the position is worth, so at most once a second.
-            if !started, clock.now - lastQueueCheck >= .seconds(1) { await reportQueuePosition() }
+            if !started, askedQueue, clock.now - lastQueueCheck >= .seconds(1) { await reportQueuePosition() }
         case .disconnected:
             connected = false
         case .reconnected:
@@ -111,6 +113,8 @@ struct PromptFollower {
                     seconds: HTTPChannel.seconds(client.options.promptTimeout ?? .zero)
                 )
             }
+            // A prompt that has not started a moment after submission is waiting in ComfyUI's queue: say where.
+            if !started, !askedQueue, clock.now - submittedAt >= .milliseconds(250) { await reportQueuePosition() }
             let due = connected && expectingEvents ? client.options.safetyPollInterval : client.options.pollInterval
             if clock.now - lastPoll >= due { return try await pollHistory() }
         }
@@ -166,6 +170,7 @@ struct PromptFollower {
     /// Reports the prompt's place in the queue when it changed.
     mutating func reportQueuePosition() async {
         lastQueueCheck = clock.now
+        askedQueue = true
         guard let queue = try? await client.queue(), let position = queue.position(of: promptID) else { return }
         if position == 0 {
             if !started {
