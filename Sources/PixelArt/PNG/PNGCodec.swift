@@ -59,18 +59,25 @@ package enum PNGCodec {
     ///
     /// Deterministic: the palette lists colours in order of first appearance, scanning rows top to bottom.
     package static func encode(_ image: RGBAImage, fast: Bool = false) throws(PixelArtError) -> Data {
-        var palette: [RGBA] = []
-        var seen: Set<UInt32> = []
-        for y in 0..<image.height {
-            for x in 0..<image.width {
-                let color = image[x, y]
-                if seen.insert(color.packed).inserted {
-                    guard palette.count < 256 else { return try encodeRGBA(image, fast: fast) }
-                    palette.append(color)
-                }
-            }
+        try encode(image, scaledBy: 1, fast: fast)
+    }
+
+    /// Encodes `image` nearest-upscaled by `factor`, as `encode(image.scaledNearest(by: factor))` would.
+    ///
+    /// Indexes the small image and repeats indices, rather than building the upscaled RGBA image and looking up
+    /// each of its pixels: a 64 px sprite's 256 px preview costs a sixteenth of the colour lookups.
+    package static func encode(
+        _ image: RGBAImage,
+        scaledBy factor: Int,
+        fast: Bool = false
+    ) throws(PixelArtError)
+        -> Data
+    {
+        let factor = max(1, factor)
+        guard let indexed = IndexedPixels(image) else {
+            return try encodeRGBA(image.scaledNearest(by: factor), fast: fast)
         }
-        return try encodeIndexed(image, palette: palette, fast: fast)
+        return try write(indexed.scaled(by: factor), fast: fast)
     }
 
     /// Encodes as an 8-bit RGBA PNG (colour type 6).
@@ -98,25 +105,17 @@ package enum PNGCodec {
     ) throws(PixelArtError) -> Data {
         guard !palette.isEmpty else { throw .invalidPalette("it has no colours") }
         guard palette.count <= 256 else { throw .paletteTooLarge(palette.count) }
-        var indexOf: [UInt32: UInt8] = [:]
-        for (index, color) in palette.enumerated() where indexOf[color.packed] == nil {
-            indexOf[color.packed] = UInt8(index)
-        }
-        var indices = [UInt8](repeating: 0, count: image.width * image.height)
-        for y in 0..<image.height {
-            for x in 0..<image.width {
-                let color = image[x, y]
-                guard let index = indexOf[color.packed] else { throw .colorNotInPalette(color) }
-                indices[y * image.width + x] = index
-            }
-        }
-        let colormap = palette.flatMap { [$0.r, $0.g, $0.b, $0.a] }
-        return try write(
-            width: image.width,
-            height: image.height,
+        let indexed = try IndexedPixels(image, palette: palette)
+        return try write(indexed, fast: fast)
+    }
+
+    private static func write(_ indexed: IndexedPixels, fast: Bool) throws(PixelArtError) -> Data {
+        try write(
+            width: indexed.width,
+            height: indexed.height,
             format: dgx_png_format_rgba_colormap,
-            pixels: indices,
-            colormap: colormap,
+            pixels: indexed.indices,
+            colormap: indexed.palette.flatMap { [$0.r, $0.g, $0.b, $0.a] },
             fast: fast
         )
     }

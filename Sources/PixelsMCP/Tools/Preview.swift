@@ -8,8 +8,7 @@ enum Preview {
         guard maxBytes > 0, let image = try? PNGCodec.decode(png) else { return nil }
         var factor = max(1, maxEdge / max(image.width, image.height))
         while factor >= 1 {
-            let scaled = factor == 1 ? image : image.scaledNearest(by: factor)
-            if let encoded = try? PNGCodec.encode(scaled), encoded.count <= maxBytes { return encoded }
+            if let encoded = try? PNGCodec.encode(image, scaledBy: factor), encoded.count <= maxBytes { return encoded }
             factor /= 2
         }
         return nil

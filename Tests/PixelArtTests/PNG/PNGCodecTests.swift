@@ -137,4 +137,18 @@ struct PNGCodecTests {
         corrupt[good.count / 2] ^= 0xFF
         #expect(throws: PixelArtError.self) { try PNGCodec.decode(Data(corrupt)) }
     }
+
+    @Test(
+        "Encoding scaled by a factor gives the same bytes as encoding the upscaled image",
+        arguments: [1, 2, 3, 7]
+    )
+    func scaledEncodingMatches(factor: Int) throws {
+        for image in [Self.fewColors, Self.manyColors] {
+            let direct = try PNGCodec.encode(image, scaledBy: factor)
+            #expect(direct == (try PNGCodec.encode(image.scaledNearest(by: factor))))
+            let decoded = try PNGCodec.decode(direct)
+            #expect(decoded.width == image.width * factor && decoded.height == image.height * factor)
+            #expect(decoded == image.scaledNearest(by: factor))
+        }
+    }
 }
