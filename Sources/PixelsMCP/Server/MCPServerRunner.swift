@@ -43,13 +43,15 @@ package struct MCPServerRunner: Sendable {
         let registry = self.registry
         let engine = self.engine
         let clientLog = self.clientLog
+        let calls = ToolCalls(registry: registry, engine: engine)
         await server.withMethodHandler(ListTools.self) { _ in
             ListTools.Result(tools: registry.definitions)
         }
         await server.withMethodHandler(CallTool.self) { [weak server] parameters in
             guard let server else { throw MCPError.internalError("server is shutting down") }
-            let progress = ProgressBridge.reporter(for: parameters._meta?.progressToken, server: server)
-            return try await registry.call(parameters, context: ToolContext(engine: engine, progress: progress))
+            return try await calls.call(parameters) { [weak server] progress in
+                try? await server?.notify(ProgressNotification.message(progress))
+            }
         }
         await server.withMethodHandler(ListResources.self) { _ in
             ListResources.Result(resources: await SpriteResources.list(engine: engine), nextCursor: nil)
@@ -81,6 +83,10 @@ package struct MCPServerRunner: Sendable {
         let stop = ShutdownSignal.install(logger: logger)
         let server = await makeServer()
         transport.staticAnswers.answer(ListTools.name, with: try Self.encodedToolList(registry))
+        transport.directRequests.route(
+            CallTool.name,
+            to: ToolCalls(registry: registry, engine: engine).directHandler(sendingThrough: transport)
+        )
         let resumed = await engine.recover()
         if !resumed.isEmpty {
             logger.info("resumed jobs from the journal", metadata: ["jobs": "\(resumed.joined(separator: ", "))"])

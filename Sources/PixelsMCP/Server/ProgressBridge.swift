@@ -5,7 +5,10 @@ import Synchronization
 /// Turns engine progress into `notifications/progress` for one request, never sending a value lower than before.
 enum ProgressBridge {
     /// A reporter for the request carrying `token`, or `.none` when the client asked for no progress.
-    static func reporter(for token: ProgressToken?, server: Server) -> ProgressReporter {
+    static func reporter(
+        for token: ProgressToken?,
+        send: @escaping @Sendable (ProgressNotification.Parameters) async -> Void
+    ) -> ProgressReporter {
         guard let token else { return .none }
         let highest = Mutex(-1.0)
         return ProgressReporter { event in
@@ -21,7 +24,7 @@ enum ProgressBridge {
                 total: event.total,
                 message: event.message
             )
-            try? await server.notify(ProgressNotification.message(parameters))
+            await send(parameters)
         }
     }
 }

@@ -21,6 +21,10 @@ package final class RequestLedger: Sendable {
 
     package func noteIncoming(_ line: Data) {
         guard let envelope = JSONRPCEnvelope.decode(line) else { return }
+        noteIncoming(envelope)
+    }
+
+    func noteIncoming(_ envelope: JSONRPCEnvelope) {
         if envelope.method == "notifications/cancelled", let id = envelope.params?.requestId {
             settle(id.key)
         } else if let id = envelope.id, envelope.method != nil {
@@ -52,6 +56,11 @@ package final class RequestLedger: Sendable {
             }
             if ready { continuation.resume() }
         }
+    }
+
+    /// Marks request `id` answered (for responses written past `noteOutgoing`).
+    func settle(_ id: JSONRPCID) {
+        settle(id.key)
     }
 
     private func settle(_ key: String) {

@@ -19,7 +19,12 @@ package final class StaticAnswers: Sendable {
 
     /// The complete response line for `request`, or nil when the SDK must handle it.
     func response(to request: Data) -> Data? {
-        guard let envelope = JSONRPCEnvelope.decode(request), let method = envelope.method,
+        JSONRPCEnvelope.decode(request).flatMap { response(to: $0) }
+    }
+
+    /// The complete response line for the request `envelope` was read from, or nil when the SDK must handle it.
+    func response(to envelope: JSONRPCEnvelope) -> Data? {
+        guard let method = envelope.method,
             let id = envelope.id, envelope.params?.cursor == nil,
             let result = results.withLock({ $0[method] })
         else { return nil }

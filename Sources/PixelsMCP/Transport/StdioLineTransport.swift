@@ -28,6 +28,8 @@ package actor StdioLineTransport: Transport {
     package nonisolated let ledger = RequestLedger()
     /// Requests answered without the SDK (see `StaticAnswers`).
     package nonisolated let staticAnswers = StaticAnswers()
+    /// Requests handled without the SDK's dispatch (see `DirectRequests`).
+    package nonisolated let directRequests = DirectRequests()
 
     package init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, logger: Logger) {
         self.input = input
@@ -44,6 +46,7 @@ package actor StdioLineTransport: Transport {
             continuation: continuation,
             ledger: ledger,
             answers: staticAnswers,
+            direct: directRequests,
             writer: writer,
             logger: logger
         )
@@ -74,6 +77,7 @@ private final class LineReader: @unchecked Sendable {
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     private let ledger: RequestLedger
     private let answers: StaticAnswers
+    private let direct: DirectRequests
     private let writer: LineWriter
     private let logger: Logger
 
@@ -82,6 +86,7 @@ private final class LineReader: @unchecked Sendable {
         continuation: AsyncThrowingStream<Data, any Error>.Continuation,
         ledger: RequestLedger,
         answers: StaticAnswers,
+        direct: DirectRequests,
         writer: LineWriter,
         logger: Logger
     ) {
@@ -89,6 +94,7 @@ private final class LineReader: @unchecked Sendable {
         self.continuation = continuation
         self.ledger = ledger
         self.answers = answers
+        self.direct = direct
         self.writer = writer
         self.logger = logger
     }
@@ -131,7 +137,11 @@ private final class LineReader: @unchecked Sendable {
         }
         guard !slice.isEmpty else { return }
         let data = Data(slice)
-        if let response = answers.response(to: data) {
+        guard let envelope = JSONRPCEnvelope.decode(data) else {
+            continuation.yield(data)  // the SDK answers with a parse error
+            return
+        }
+        if let response = answers.response(to: envelope) {
             do {
                 try writer.write(response)
                 return
@@ -139,7 +149,24 @@ private final class LineReader: @unchecked Sendable {
                 logger.error("stdout write failed", metadata: ["error": "\(error)"])
             }
         }
-        ledger.noteIncoming(data)
+        ledger.noteIncoming(envelope)
+        if envelope.method == "notifications/cancelled", let id = envelope.params?.requestId, direct.cancel(id) {
+            return
+        }
+        let (writer, ledger, logger, id) = (self.writer, self.ledger, self.logger, envelope.id)
+        let handled = direct.start(
+            data,
+            envelope: envelope,
+            answer: { response in
+                do {
+                    try writer.write(response)
+                } catch {
+                    logger.error("stdout write failed", metadata: ["error": "\(error)"])
+                }
+            },
+            settled: { if let id { ledger.settle(id) } }
+        )
+        if handled { return }
         continuation.yield(data)
     }
 }

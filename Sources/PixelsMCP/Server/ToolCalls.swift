@@ -1,0 +1,46 @@
+import Foundation
+import MCP
+import SpriteEngine
+
+/// `tools/call`, for both ways a call arrives: the SDK's handler (any transport) and the stdio transport's direct
+/// route (`DirectRequests`), which skips the SDK's re-encoding of results.
+struct ToolCalls: Sendable {
+    let registry: ToolRegistry
+    let engine: GenerationEngine
+
+    /// Runs the call; progress, when the client asked for it, goes out through `notify`.
+    func call(
+        _ parameters: CallTool.Parameters,
+        notify: @escaping @Sendable (ProgressNotification.Parameters) async -> Void
+    ) async throws -> CallTool.Result {
+        let progress = ProgressBridge.reporter(for: parameters._meta?.progressToken, send: notify)
+        return try await registry.call(parameters, context: ToolContext(engine: engine, progress: progress))
+    }
+
+    /// The direct route for `transport`: reads a `tools/call` request line, and answers with the response line the
+    /// SDK would have written (same encoder settings), or nothing when the client cancelled the request.
+    func directHandler(sendingThrough transport: StdioLineTransport) -> DirectRequests.Handler {
+        { line in
+            guard let request = try? JSONDecoder().decode(Request<CallTool>.self, from: line) else { return nil }
+            return {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let response: Response<CallTool>
+                do {
+                    let result = try await call(request.params) { parameters in
+                        guard let data = try? encoder.encode(ProgressNotification.message(parameters)) else { return }
+                        try? await transport.send(data)
+                    }
+                    response = Response(id: request.id, result: result)
+                } catch is CancellationError {
+                    return nil
+                } catch let error as MCPError {
+                    response = Response(id: request.id, error: error)
+                } catch {
+                    response = Response(id: request.id, error: .internalError("\(error)"))
+                }
+                return try? encoder.encode(response)
+            }
+        }
+    }
+}
