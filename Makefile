@@ -10,10 +10,10 @@ PYTHON ?= python3
 
 all: build
 
-## Installs what the build and tests need and a fresh machine lacks (libpng, libcurl headers, Python's mcp).
+## Installs what the build and tests need and a fresh machine lacks (libpng, libdeflate, libcurl headers, Python's mcp).
 deps:
 	@missing=""; \
-	for pkg in libpng-dev libcurl4-openssl-dev; do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	for pkg in libpng-dev libdeflate-dev libcurl4-openssl-dev; do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
