@@ -6,14 +6,14 @@ BIN_DEBUG = $(shell swift build --show-bin-path)/dgx-pixels
 BIN_RELEASE = $(shell swift build $(RELEASE_FLAGS) --show-bin-path)/dgx-pixels
 PYTHON ?= python3
 
-.PHONY: all deps build release run serve test test-swift test-interop bench bench-pixelart bench-comfyui lint format install clean
+.PHONY: all deps build release run serve test test-swift test-interop bench bench-pixelart bench-decode bench-comfyui lint format install clean
 
 all: build
 
-## Installs what the build and tests need and a fresh machine lacks (libpng, libcurl headers, Python's mcp).
+## Installs what the build and tests need and a fresh machine lacks (libpng, libdeflate, libcurl headers, Python's mcp).
 deps:
 	@missing=""; \
-	for pkg in libpng-dev libcurl4-openssl-dev; do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	for pkg in libpng-dev libdeflate-dev libcurl4-openssl-dev; do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
@@ -58,6 +58,15 @@ bench-pixelart:
 	@$(PYTHON) -c "import PIL" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
 	swift build $(RELEASE_FLAGS) --product PixelBench
 	$$(swift build $(RELEASE_FLAGS) --show-bin-path)/PixelBench --runs 15 --pillow bench/pillow_pipeline.py
+
+## PNGCodec.decode against libpng alone on the bench source and on Pillow-written RGB, RGBA, gray and palette files.
+bench-decode:
+	@$(PYTHON) -c "import PIL" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
+	swift build $(RELEASE_FLAGS) --product PixelBench
+	@dir=$$(mktemp -d) && bin=$$(swift build $(RELEASE_FLAGS) --show-bin-path)/PixelBench && \
+	  $$bin --save-source $$dir/source.png && $(PYTHON) bench/decode_samples.py $$dir && \
+	  $$bin --decode $$dir/source.png $$dir/rgb.png $$dir/rgba.png $$dir/gray.png $$dir/palette.png --runs 21; \
+	  status=$$?; rm -rf $$dir; exit $$status
 
 ## The server in front of ComfyUI stand-ins: execution_success → result latency, batches of 64 and 1000, cache hits.
 bench-comfyui: release

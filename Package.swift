@@ -3,7 +3,8 @@ import PackageDescription
 
 /// DGX-Pixels: an MCP server that turns prompts into pixel-art sprites and deploys them into Bevy projects.
 ///
-/// Dependencies point one way: DGXPixelsCLI → PixelsMCP → SpriteEngine → {ComfyUI, PixelArt, BevyAssets} → CLibPNG.
+/// Dependencies point one way: DGXPixelsCLI → PixelsMCP → SpriteEngine → {ComfyUI, PixelArt, BevyAssets} →
+/// {CLibPNG, CLibDeflate}.
 /// `ComfyUIStandIn` is test support: a ComfyUI-compatible server for tests and benchmarks, never linked by the CLI.
 /// See docs/architecture.md.
 let package = Package(
@@ -26,9 +27,15 @@ let package = Package(
             pkgConfig: "libpng16",
             providers: [.apt(["libpng-dev"])]
         ),
+        // libdeflate inflates a PNG's IDAT data in one call for the fast decode path (PNGFastDecoder).
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(
             name: "PixelArt",
-            dependencies: ["CLibPNG"]
+            dependencies: ["CLibPNG", "CLibDeflate"]
         ),
         .target(
             name: "BevyAssets",

@@ -4,6 +4,7 @@ import PixelArt
 // `PixelBench [--pillow SCRIPT] [--runs N]`: the pixel-art pipeline timings `make bench` reports.
 // `PixelBench --save-source FILE` writes the 1024×1024 source PNG, to inspect or time it elsewhere.
 // `PixelBench --comfyui --bin PATH [--workflows DIR] [--runs N]`: the server in front of ComfyUI stand-ins.
+// `PixelBench --decode FILE... [--runs N]`: PNGCodec.decode against libpng alone on each file.
 // `PixelBench --rss FILE` decodes and processes one file and prints its peak RSS (a child run, so the
 // figure is not inflated by the timing runs).
 
@@ -30,6 +31,11 @@ do {
     }
     if let file = value(after: "--save-source") {
         try PNGCodec.encode(BenchSource.image(scale: 16)).write(to: URL(fileURLWithPath: file))
+        exit(0)
+    }
+    if let index = arguments.firstIndex(of: "--decode") {
+        let files = arguments[(index + 1)...].prefix { !$0.hasPrefix("--") }
+        try DecodeBench(files: Array(files), runs: Int(value(after: "--runs") ?? "") ?? 21).run()
         exit(0)
     }
     if let file = value(after: "--rss") {

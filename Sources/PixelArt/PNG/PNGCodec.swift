@@ -3,19 +3,43 @@ import Foundation
 
 /// Decodes any PNG to RGBA8 and encodes RGBA8 images as indexed or truecolour PNGs, through libpng's simplified API.
 ///
-/// This is the only file that touches libpng or its unsafe pointers; everything else works on `RGBAImage` values.
+/// This is the only file that touches libpng or its unsafe pointers; everything else works on `RGBAImage` values,
+/// apart from `PNGFastDecoder`, which decodes the common 8-bit kinds faster and hands libpng everything else.
 package enum PNGCodec {
     /// The default decompression-bomb guard: 4096 × 4096 pixels (64 MiB of RGBA8).
     package static let defaultMaxPixels = 16_777_216
 
     /// Decodes every PNG kind (1–16 bit, gray, palette + tRNS, RGB, alpha, interlaced) to 8-bit sRGB RGBA.
     ///
-    /// The IHDR is read and `width × height` checked against `maxPixels` before libpng allocates anything.
+    /// The IHDR is read and `width × height` checked against `maxPixels` before anything is allocated.
+    /// Non-interlaced 8-bit files take `PNGFastDecoder` (libdeflate + our unfiltering); it gives libpng's pixels and
+    /// passes every other file, and every damaged one, to libpng, so errors are libpng's as before.
     package static func decode(_ data: Data, maxPixels: Int = defaultMaxPixels) throws(PixelArtError) -> RGBAImage {
+        let header = try checkedHeader(data, maxPixels: maxPixels)
+        if let image = data.withUnsafeBytes({ PNGFastDecoder.decode($0, header: header) }) { return image }
+        return try decodeWithLibPNG(data, header: header)
+    }
+
+    /// `decode` through libpng alone: the reference the fast path is tested against.
+    package static func decodeWithLibPNG(
+        _ data: Data,
+        maxPixels: Int = defaultMaxPixels
+    ) throws(PixelArtError)
+        -> RGBAImage
+    {
+        try decodeWithLibPNG(data, header: checkedHeader(data, maxPixels: maxPixels))
+    }
+
+    /// The IHDR, once `width × height` is known to be within `maxPixels` (the decompression-bomb guard).
+    private static func checkedHeader(_ data: Data, maxPixels: Int) throws(PixelArtError) -> PNGHeader {
         let header = try PNGChunkReader.readHeader(data)
         guard header.pixelCount <= maxPixels else {
             throw .tooLarge(width: header.width, height: header.height, limit: maxPixels)
         }
+        return header
+    }
+
+    private static func decodeWithLibPNG(_ data: Data, header: PNGHeader) throws(PixelArtError) -> RGBAImage {
         let result: Result<RGBAImage, PixelArtError> = data.withUnsafeBytes { raw in
             // libpng keeps reading from `raw` until finish_read returns, so both calls stay inside this closure.
             var image = png_image()
