@@ -88,7 +88,9 @@ package actor GenerationEngine {
         entry.kind = kind
         entry.requests = seeded
         entry.pid = ProcessInfo.processInfo.processIdentifier
-        record(entry)
+        // Written now (a killed process loses nothing) but not fsynced on its own: the fsync of the job's first
+        // `prompt` (before it is sent) or uncached `finished` entry makes it durable too, before anything depends on it.
+        record(entry, sync: false)
         logger.info("job started", metadata: ["job.id": "\(id)", "job.items": "\(requests.count)"])
         let pending = seeded.enumerated().map { PendingItem(index: $0, request: $1) }
         tasks[id] = Task {
@@ -216,7 +218,8 @@ package actor GenerationEngine {
             logger.warning("item failed", metadata: ["job.id": "\(id)", "job.item": "\(index)", "error": "\(error)"])
         }
         entry.item = index
-        record(entry)
+        // A cache hit is not fsynced: if a power loss drops it, recovery finds the same cache entry again.
+        record(entry, sync: entry.sprite?.cached != true)
         records[id]?.finish(item: index, with: outcome, at: Date())
         if case .success(let sprite) = outcome { deployFinished(sprite, of: id) }
     }
@@ -241,14 +244,15 @@ package actor GenerationEngine {
         }
         var entry = JournalEntry(.closed, job: id)
         entry.status = record.status.rawValue
-        self.record(entry)
+        // Not fsynced: every item's outcome already is, and recovery closes a job whose items all have one.
+        self.record(entry, sync: false)
         logger.info("job finished", metadata: ["job.id": "\(id)", "job.status": "\(record.status.rawValue)"])
     }
 
     /// Appends to the journal; a journal that cannot be written is logged, never fatal to the sprite itself.
-    func record(_ entry: JournalEntry) {
+    func record(_ entry: JournalEntry, sync: Bool = true) {
         do {
-            try journal.append(entry)
+            try journal.append(entry, sync: sync)
         } catch {
             logger.error("could not write the job journal", metadata: ["job.id": "\(entry.job)", "error": "\(error)"])
         }

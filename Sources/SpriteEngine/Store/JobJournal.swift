@@ -77,8 +77,11 @@ package final class JobJournal: Sendable {
         }
     }
 
-    /// Appends one entry and waits until it is on disk.
-    package func append(_ entry: JournalEntry) throws(SpriteEngineError) {
+    /// Appends one entry and, with `sync` (the default), waits until it is on disk.
+    ///
+    /// Without `sync` the line is in the file (a killed process loses nothing) and reaches the disk with the next
+    /// synced entry or the kernel's writeback: only for entries recovery can derive when a power loss drops them.
+    package func append(_ entry: JournalEntry, sync: Bool = true) throws(SpriteEngineError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let line: Data
@@ -98,7 +101,7 @@ package final class JobJournal: Sendable {
             }
             let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             guard written == line.count else { return String(cString: strerror(errno)) }
-            guard fsync(fd) == 0 else { return String(cString: strerror(errno)) }
+            guard !sync || fsync(fd) == 0 else { return String(cString: strerror(errno)) }
             return nil
         }
         if let failure { throw .storageFailed(path: url.path, reason: failure) }
