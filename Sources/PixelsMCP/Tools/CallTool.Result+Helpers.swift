@@ -34,54 +34,8 @@ extension CallTool.Result {
         )
     }
 
-    /// Encodes with the same key style the schemas document (keys as declared).
-    ///
-    /// Goes through `PlainJSON` rather than decoding `Value` directly: `Value`'s decoder runs a data-URL regex on
-    /// every string, which was 16 % of a `generate_sprite` call's time.
+    /// Encodes with the same key style the schemas document (keys as declared), straight into `Value`.
     static func encode(_ value: some Encodable) throws -> Value {
-        let data = try JSONEncoder().encode(value)
-        return try JSONDecoder().decode(PlainJSON.self, from: data).value
-    }
-}
-
-/// Any JSON value, decoded without interpretation, then turned into the SDK's `Value`.
-private enum PlainJSON: Decodable {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case double(Double)
-    case string(String)
-    case array([PlainJSON])
-    case object([String: PlainJSON])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let number = try? container.decode(Int.self) {
-            self = .int(number)
-        } else if let number = try? container.decode(Double.self) {
-            self = .double(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let array = try? container.decode([PlainJSON].self) {
-            self = .array(array)
-        } else {
-            self = .object(try container.decode([String: PlainJSON].self))
-        }
-    }
-
-    var value: Value {
-        switch self {
-        case .null: .null
-        case .bool(let flag): .bool(flag)
-        case .int(let number): .int(number)
-        case .double(let number): .double(number)
-        case .string(let text): .string(text)
-        case .array(let array): .array(array.map(\.value))
-        case .object(let object): .object(object.mapValues(\.value))
-        }
+        try ValueEncoder.encode(value)
     }
 }
