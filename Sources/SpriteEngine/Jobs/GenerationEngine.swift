@@ -235,13 +235,20 @@ package actor GenerationEngine {
         tasks[id] = nil
         guard !leaving, var record = records[id] else { return }
         if !record.status.isFinished { record.cancel(at: Date()) }
+        let clock = ContinuousClock()
+        let start = clock.now
         record.contactSheet = saveContactSheet(of: record)
         records[id] = record
+        let sheetDone = clock.now
         do {
             try store.save(record)
         } catch {
             logger.error("could not save job record", metadata: ["job.id": "\(id)", "error": "\(error)"])
         }
+        logger.debug(
+            "job closed",
+            metadata: ["job.id": "\(id)", "sheet": "\(sheetDone - start)", "record": "\(clock.now - sheetDone)"]
+        )
         var entry = JournalEntry(.closed, job: id)
         entry.status = record.status.rawValue
         // Not fsynced: every item's outcome already is, and recovery closes a job whose items all have one.
