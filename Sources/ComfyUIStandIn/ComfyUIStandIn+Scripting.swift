@@ -77,6 +77,9 @@ extension ComfyUIStandIn {
         core.withState { $0.successInstants[promptID] }
     }
 
+    /// Every prompt's queued / started / ended instants, in submission order.
+    package var timeline: [PromptTimes] { core.withState { $0.timeline } }
+
     /// How many requests reached `path` (without "/api"; "/history" also counts "/history/{id}").
     package func requestCount(path: String) -> Int {
         let scripted = Self.normaliseForCount(path)

@@ -102,8 +102,10 @@ struct ComfyUIBench {
             [
                 "prompts": prompts, "size": 16, "workflow": "sd15-pixel-art", "generation_size": 64,
                 "wait_seconds": 3600, "seed": 1,
-            ]
+            ],
+            progressToken: "batch"
         )
+        let lastProgress = session.lastProgress
         let wall = Self.milliseconds(readAt - start) / 1000
         let job = (result["structuredContent"] as? [String: Any])?["job"] as? [String: Any]
         let succeeded = job?["succeeded"] as? Int ?? 0
@@ -122,6 +124,19 @@ struct ComfyUIBench {
         write(
             "      wall \(Self.format(wall)) s, ideal \(Self.format(ideal)) s → efficiency \(String(format: "%.3f", efficiency))   target ≥ 0.97: \(efficiency >= 0.97 ? "met" : "not met")"
         )
+        for (name, standIn) in [("first", first), ("second", second)] {
+            write("      \(name) stand-in: " + Self.describe(standIn.timeline, perImage: perImage, wall: wall))
+            let times = standIn.timeline
+            if let firstStart = times.compactMap(\.started).min(), let lastEnd = times.compactMap(\.ended).max() {
+                write(
+                    "        call sent → first prompt started \(Self.format(Self.milliseconds(firstStart - start))) ms, "
+                        + "last prompt ended → result read \(Self.format(Self.milliseconds(readAt - lastEnd))) ms"
+                        + (lastProgress.map {
+                            " (of which last progress → result read \(Self.format(Self.milliseconds(readAt - $0))) ms)"
+                        } ?? "")
+                )
+            }
+        }
         write(
             "      server CPU \(Self.format(cpu)) s = \(Self.format(cpu * 1000 / Double(items))) ms per item "
                 + "(2 cores shared with the stand-ins)"
@@ -131,6 +146,38 @@ struct ComfyUIBench {
                 + (items >= 1000 ? "   target ≤ 64 MiB: \(rss <= 64 ? "met" : "not met")" : "")
         )
         if succeeded != items { throw BenchError.server("only \(succeeded) of \(items) items succeeded") }
+    }
+
+    /// Where one backend's time went: running prompts, idle because the server had nothing queued yet (late), and
+    /// idle with the next prompt already queued (the stand-in's own turnaround).
+    static func describe(_ timeline: [PromptTimes], perImage: Double, wall: Double) -> String {
+        let runs = timeline.compactMap { times -> (queued: Double, started: Double, ended: Double)? in
+            guard let started = times.started, let ended = times.ended else { return nil }
+            let origin = timeline[0].queued
+            return (seconds(times.queued - origin), seconds(started - origin), seconds(ended - origin))
+        }.sorted { $0.started < $1.started }
+        guard runs.count > 1 else { return "no prompts ran" }
+        let busy = runs.reduce(0) { $0 + $1.ended - $1.started }
+        var late = 0.0
+        var lateCount = 0
+        var turnaround = 0.0
+        for (previous, next) in zip(runs, runs.dropFirst()) {
+            let gap = max(0, next.started - previous.ended)
+            if next.queued > previous.ended {
+                late += gap
+                lateCount += 1
+            } else {
+                turnaround += gap
+            }
+        }
+        let perRun = busy / Double(runs.count) * 1000
+        return "busy \(format(busy)) s (\(format(perRun)) ms per prompt against \(Int(perImage * 1000))), "
+            + "idle with the next prompt queued \(format(turnaround * 1000)) ms, "
+            + "idle waiting for the server \(format(late * 1000)) ms (\(lateCount) times)"
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private func startServer(backends: [ComfyUIStandIn], extra: String) throws -> ServerSession {

@@ -48,6 +48,8 @@ struct PromptSubmission {
                 state.submittedPrompts.append(
                     SubmittedPrompt(id: id, number: priority, clientID: item.clientID, graph: prompt)
                 )
+                state.timelineIndex[id] = state.timeline.count
+                state.timeline.append(PromptTimes(id: id, queued: .now))
             }
             core.broadcastStatus()
             core.wakeUp.yield()

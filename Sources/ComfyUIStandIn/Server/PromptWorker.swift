@@ -10,6 +10,9 @@ struct PromptWorker: Sendable {
             while !Task.isCancelled, let item = core.withState({ $0.startNext() }) {
                 core.broadcastStatus()
                 var run = PromptRun(core: core, item: item)
+                core.withState { state in
+                    if let index = state.timelineIndex[item.id] { state.timeline[index].started = .now }
+                }
                 await run.execute()
                 guard !Task.isCancelled else { return }
                 core.withState { state in
@@ -17,6 +20,7 @@ struct PromptWorker: Sendable {
                     if run.succeededFresh { state.executedCount += 1 }
                     state.running = nil
                     state.runningNode = nil
+                    if let index = state.timelineIndex[item.id] { state.timeline[index].ended = .now }
                 }
                 core.broadcastStatus()
                 core.send("executing", ["node": nil, "prompt_id": .string(item.id)], to: item.clientID)

@@ -71,3 +71,11 @@ struct HTTPFault: Sendable {
 func path(_ requestPath: String, matches scripted: String) -> Bool {
     requestPath == scripted || requestPath.hasPrefix(scripted.hasSuffix("/") ? scripted : scripted + "/")
 }
+
+/// When one prompt was queued, started and ended on the stand-in's continuous clock (nil: not yet).
+package struct PromptTimes: Sendable {
+    package let id: String
+    package let queued: ContinuousClock.Instant
+    package var started: ContinuousClock.Instant?
+    package var ended: ContinuousClock.Instant?
+}

@@ -49,6 +49,9 @@ struct StandInState: Sendable {
     var executedCount = 0
     /// When `execution_success` was sent for each prompt (for latency benchmarks).
     var successInstants: [String: ContinuousClock.Instant] = [:]
+    /// When each prompt was queued, started and ended (success or not), in submission order.
+    var timeline: [PromptTimes] = []
+    var timelineIndex: [String: Int] = [:]
 
     init(setup: ComfyUIStandIn.Setup) {
         checkpoints = setup.checkpoints
