@@ -2,16 +2,18 @@ import ArgumentParser
 import Foundation
 import SpriteEngine
 
-/// `dgx-pixels jobs list|show`: the jobs recorded under the output directory.
+/// `dgx-pixels jobs list|show|cancel`: the jobs recorded under the output directory.
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
-        abstract: "List or show generate jobs recorded in the output directory.",
+        abstract: "List, show or cancel generate jobs recorded in the output directory.",
         discussion: """
-            A job still running in a server is cancelled through that server (MCP cancel_job); a job a stopped \
-            server left open is finished by `dgx-pixels batch --resume ID` or by the next `dgx-pixels serve`.
+            `jobs cancel ID` cancels what has not finished and keeps what has, whether a server is running the job \
+            (it asks that server) or a stopped server left it open (it cancels it from the journal and takes its \
+            prompts off ComfyUI). A job left open is otherwise finished by `dgx-pixels batch --resume ID` or by \
+            the next `dgx-pixels serve`.
             """,
-        subcommands: [List.self, Show.self],
+        subcommands: [List.self, Show.self, Cancel.self],
         defaultSubcommand: List.self
     )
 
@@ -63,6 +65,75 @@ struct JobsCommand: AsyncParsableCommand {
                 Console.out("\(record.id)  \(record.kind)  \(record.status.rawValue)  \(record.createdAt)")
                 Console.out(JobRunner.describe(record, deployment: nil))
             }
+        }
+    }
+
+    /// `jobs cancel ID`.
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a job's unfinished items; finished sprites are kept."
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The job id.") var id: String
+        @Option(help: "Seconds to wait for the server running the job to cancel it.") var wait: Double = 30
+        @Flag(help: "Print the record as JSON.") var json = false
+
+        func run() async throws {
+            let (configuration, _) = try global.bootstrap()
+            let engine = EngineFactory.makeEngine(configuration)
+            let record: JobRecord
+            switch engine.follower(of: id) {
+            case .notOpen:
+                guard let finished = engine.store.record(id: id) else {
+                    throw JobRunner.fail(SpriteEngineError.unknownJob(id))
+                }
+                Console.out("job \(id) has already ended (\(finished.status.rawValue)); nothing to cancel")
+                return
+            case .process(let pid):
+                record = try await askServer(pid, engine: engine)
+            case .nobody:
+                do {
+                    record = try await engine.cancelAbandoned(id)
+                } catch {
+                    throw JobRunner.fail(error)
+                }
+                await engine.shutdown()
+            }
+            if json {
+                try Console.json(record)
+                return
+            }
+            let kept = record.items.filter { $0.sprite != nil }.count
+            Console.out("cancelled job \(id): \(kept) of \(record.total) made and kept, the rest cancelled")
+            Console.out(JobRunner.describe(record, deployment: nil))
+        }
+
+        /// Drops the request file the running server watches for, and waits for it to close the job.
+        private func askServer(_ pid: Int32, engine: GenerationEngine) async throws -> JobRecord {
+            let marker = engine.cancelRequestURL(for: id)
+            do {
+                try FileManager.default.createDirectory(
+                    at: marker.deletingLastPathComponent(),
+                    withIntermediateDirectories: true
+                )
+                try Data().write(to: marker)
+            } catch {
+                throw JobRunner.fail(
+                    SpriteEngineError.storageFailed(path: marker.path, reason: error.localizedDescription)
+                )
+            }
+            let deadline = Date().addingTimeInterval(wait)
+            while Date() < deadline {
+                if engine.follower(of: id) == .notOpen, let record = engine.store.record(id: id) { return record }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            try? FileManager.default.removeItem(at: marker)
+            Console.error(
+                "the server running job \(id) (pid \(pid)) did not cancel it within \(Int(wait)) s; "
+                    + "cancel it from its MCP client (cancel_job), or stop that server and run this again"
+            )
+            throw ExitCode.failure
         }
     }
 }

@@ -27,11 +27,14 @@ struct BuiltBinary: Sendable {
     }
 
     /// Starts the binary with pipes on stdin, stdout and stderr.
-    func start(_ arguments: [String]) throws -> (Process, stdin: FileHandle, stdout: FileHandle, stderr: FileHandle) {
+    func start(
+        _ arguments: [String],
+        extraEnvironment: [String: String] = [:]
+    ) throws -> (Process, stdin: FileHandle, stdout: FileHandle, stderr: FileHandle) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(extraEnvironment) { $1 }
         process.currentDirectoryURL = home
         let input = Pipe()
         let output = Pipe()
@@ -46,9 +49,10 @@ struct BuiltBinary: Sendable {
     /// Runs to completion (at most 60 s) with `input` on stdin; returns exit status, stdout and stderr.
     func run(
         _ arguments: [String],
-        input: Data = Data()
+        input: Data = Data(),
+        extraEnvironment: [String: String] = [:]
     ) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let (process, stdin, stdout, stderr) = try start(arguments)
+        let (process, stdin, stdout, stderr) = try start(arguments, extraEnvironment: extraEnvironment)
         return try await offPool {
             stdin.write(input)
             try stdin.close()

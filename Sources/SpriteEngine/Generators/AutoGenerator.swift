@@ -40,6 +40,10 @@ package struct AutoGenerator: Generator {
         try await comfyUI.resume(request, from: handle, progress: progress)
     }
 
+    package func withdraw(_ handle: PromptHandle) async {
+        await comfyUI.withdraw(handle)
+    }
+
     package func shutdown(leavingPrompts: Bool) async {
         await comfyUI.shutdown(leavingPrompts: leavingPrompts)
     }

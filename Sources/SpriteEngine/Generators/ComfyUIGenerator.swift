@@ -83,6 +83,24 @@ package struct ComfyUIGenerator: Generator {
         await pool.shutdown(leavingPrompts: leavingPrompts)
     }
 
+    package func withdraw(_ handle: PromptHandle) async {
+        guard let client = await pool.client(for: handle.backend) else {
+            logger.warning(
+                "cannot withdraw a prompt from a backend no longer configured",
+                metadata: ["comfyui.backend": "\(handle.backend)", "comfyui.prompt_id": "\(handle.promptID)"]
+            )
+            return
+        }
+        do {
+            try await client.cancel(handle.promptID)
+        } catch {
+            logger.warning(
+                "could not withdraw the prompt from ComfyUI",
+                metadata: ["comfyui.prompt_id": "\(handle.promptID)", "error": "\(error)"]
+            )
+        }
+    }
+
     package func resume(
         _ request: SpriteRequest,
         from handle: PromptHandle,

@@ -15,6 +15,9 @@ package protocol Generator: Sendable {
         from handle: PromptHandle,
         progress: ProgressReporter
     ) async throws -> GeneratedImage?
+    /// Takes a prompt sent before a restart off its backend (dequeued if waiting, interrupted if running), for a job
+    /// cancelled while no server followed it.
+    func withdraw(_ handle: PromptHandle) async
     /// Releases connections when the server stops; with `leavingPrompts`, prompts already sent keep running on
     /// their backends (the journal collects them after a restart) instead of being cancelled.
     func shutdown(leavingPrompts: Bool) async
@@ -32,6 +35,8 @@ extension Generator {
     ) async throws -> GeneratedImage? {
         nil
     }
+
+    package func withdraw(_ handle: PromptHandle) async {}
 
     package func shutdown(leavingPrompts: Bool) async {}
 }

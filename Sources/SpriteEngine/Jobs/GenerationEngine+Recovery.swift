@@ -39,20 +39,7 @@ extension GenerationEngine {
                 kept += jobEntries
                 continue
             }
-            var record = JobRecord(id: id, kind: submitted.kind ?? "batch", requests: requests, createdAt: Date())
-            record.createdAt = submitted.at
-            var prompts: [Int: PromptHandle] = [:]
-            for entry in jobEntries {
-                guard let index = entry.item, record.items.indices.contains(index) else { continue }
-                switch entry.event {
-                case .prompt: prompts[index] = entry.prompt
-                case .finished:
-                    if let sprite = entry.sprite { record.finish(item: index, with: .success(sprite), at: Date()) }
-                case .failed: record.restoreFailure(item: index, message: entry.error ?? "failed")
-                case .cancelled: record.finish(item: index, with: .failure(.cancelled), at: Date())
-                case .submitted, .closed: break
-                }
-            }
+            let (record, prompts) = Self.rebuild(id, submitted: submitted, requests: requests, entries: jobEntries)
             kept += jobEntries
             records[id] = record
             let pending = record.items.filter { !$0.status.isFinished }.map { item in
@@ -84,12 +71,37 @@ extension GenerationEngine {
                     progress: .none
                 )
             }
+            watchForCancelRequest(job.id)
         }
         return resumed.map(\.id)
     }
 
+    /// Job `id` as its journal entries left it: the record with every outcome so far, and each item's sent prompt.
+    static func rebuild(
+        _ id: String,
+        submitted: JournalEntry,
+        requests: [SpriteRequest],
+        entries: [JournalEntry]
+    ) -> (record: JobRecord, prompts: [Int: PromptHandle]) {
+        var record = JobRecord(id: id, kind: submitted.kind ?? "batch", requests: requests, createdAt: Date())
+        record.createdAt = submitted.at
+        var prompts: [Int: PromptHandle] = [:]
+        for entry in entries {
+            guard let index = entry.item, record.items.indices.contains(index) else { continue }
+            switch entry.event {
+            case .prompt: prompts[index] = entry.prompt
+            case .finished:
+                if let sprite = entry.sprite { record.finish(item: index, with: .success(sprite), at: Date()) }
+            case .failed: record.restoreFailure(item: index, message: entry.error ?? "failed")
+            case .cancelled: record.finish(item: index, with: .failure(.cancelled), at: Date())
+            case .submitted, .closed: break
+            }
+        }
+        return (record, prompts)
+    }
+
     /// Whether process `pid` exists (signal 0 checks without sending anything).
-    private static func isAlive(_ pid: Int32) -> Bool {
+    package static func isAlive(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -10,12 +10,14 @@ import PixelArt
 package actor GenerationEngine {
     package nonisolated let configuration: Configuration
     package nonisolated let store: SpriteStore
-    private nonisolated let pipeline: SpritePipeline
+    nonisolated let pipeline: SpritePipeline
     nonisolated let journal: JobJournal
     let logger: Logger
     private nonisolated let reloadTransport: any RemoteTransport
     var records: [String: JobRecord] = [:]
     var tasks: [String: Task<Void, Never>] = [:]
+    /// Running jobs' watches for a cancel request from another process (`GenerationEngine+Cancel.swift`).
+    var watchers: [String: Task<Void, Never>] = [:]
     /// Jobs whose sprites are deployed as each finishes.
     var deployments: [String: RollingDeployment] = [:]
     /// Set while stopping with `on_shutdown: leave`: cancelled items stay open in the journal for the next start.
@@ -96,6 +98,7 @@ package actor GenerationEngine {
         tasks[id] = Task {
             await self.execute(pending, jobID: id, total: seeded.count, concurrency: concurrency, progress: progress)
         }
+        watchForCancelRequest(id)
         return id
     }
 
@@ -233,6 +236,7 @@ package actor GenerationEngine {
 
     func close(_ id: String) {
         tasks[id] = nil
+        endWatch(id)
         guard !leaving, var record = records[id] else { return }
         if !record.status.isFinished { record.cancel(at: Date()) }
         let clock = ContinuousClock()
