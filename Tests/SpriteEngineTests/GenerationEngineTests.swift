@@ -151,6 +151,26 @@ struct GenerationEngineTests {
         }
     }
 
+    @Test("A long-running engine keeps only its newest finished jobs in memory; older ones answer from disk")
+    func forgetsOldJobs() async throws {
+        let engine = engine()
+        var ids: [String] = []
+        for index in 0..<(GenerationEngine.finishedJobsInMemory + 4) {
+            let record = try await engine.run(
+                [request("coin \(index)")],
+                kind: "sprite",
+                concurrency: 1,
+                waitSeconds: 30,
+                progress: .none
+            )
+            ids.append(record.id)
+        }
+        let inMemory = await engine.recentJobs(limit: 1000).map(\.id)
+        #expect(inMemory.count == GenerationEngine.finishedJobsInMemory)
+        #expect(!inMemory.contains(ids[0]) && inMemory.contains(ids.last ?? ""))
+        #expect(try await engine.job(ids[0]).status == .succeeded)
+    }
+
     @Test("Batch progress counts items done plus running items' fractions, and never goes backwards")
     func batchProgress() async throws {
         let events = EventLog()

@@ -25,22 +25,32 @@ struct ToolCalls: Sendable {
             return {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let response: Response<CallTool>
+                let failure: MCPError
                 do {
                     let result = try await call(request.params) { parameters in
                         guard let data = try? encoder.encode(ProgressNotification.message(parameters)) else { return }
                         try? await transport.send(data)
                     }
-                    response = Response(id: request.id, result: result)
+                    return try Self.responseLine(id: request.id, result: result)
                 } catch is CancellationError {
                     return nil
                 } catch let error as MCPError {
-                    response = Response(id: request.id, error: error)
+                    failure = error
                 } catch {
-                    response = Response(id: request.id, error: .internalError("\(error)"))
+                    failure = .internalError("\(error)")
                 }
-                return try? encoder.encode(response)
+                return try? encoder.encode(Response<CallTool>(id: request.id, error: failure))
             }
         }
+    }
+
+    /// `{"id":…,"jsonrpc":"2.0","result":…}` written by `ValueJSON`, without `JSONEncoder`'s copy of the tree.
+    static func responseLine(id: ID, result: CallTool.Result) throws -> Data {
+        var line = Array(#"{"id":"#.utf8)
+        ValueJSON.write(try ValueEncoder.encode(id), to: &line)
+        line += #","jsonrpc":"2.0","result":"#.utf8
+        ValueJSON.write(try ValueEncoder.encode(result), to: &line)
+        line.append(UInt8(ascii: "}"))
+        return Data(line)
     }
 }

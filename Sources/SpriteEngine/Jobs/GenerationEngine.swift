@@ -16,6 +16,8 @@ package actor GenerationEngine {
     private nonisolated let reloadTransport: any RemoteTransport
     var records: [String: JobRecord] = [:]
     var tasks: [String: Task<Void, Never>] = [:]
+    /// Finished jobs still in `records`, oldest first.
+    private var finishedOrder: [String] = []
     /// Running jobs' watches for a cancel request from another process (`GenerationEngine+Cancel.swift`).
     var watchers: [String: Task<Void, Never>] = [:]
     /// Jobs whose sprites are deployed as each finishes.
@@ -258,6 +260,21 @@ package actor GenerationEngine {
         // Not fsynced: every item's outcome already is, and recovery closes a job whose items all have one.
         self.record(entry, sync: false)
         logger.info("job finished", metadata: ["job.id": "\(id)", "job.status": "\(record.status.rawValue)"])
+        forgetOldFinishedJobs(after: id)
+    }
+
+    /// Finished jobs kept in memory; older ones are answered from their `job.json`.
+    static let finishedJobsInMemory = 32
+
+    /// Keeps the newest `finishedJobsInMemory` finished records in memory, so a long-running server's memory
+    /// follows what it is doing, not everything it has done (`job(_:)` reads the rest from disk).
+    private func forgetOldFinishedJobs(after id: String) {
+        finishedOrder.removeAll { $0 == id }
+        finishedOrder.append(id)
+        while finishedOrder.count > Self.finishedJobsInMemory {
+            let oldest = finishedOrder.removeFirst()
+            if tasks[oldest] == nil { records[oldest] = nil }
+        }
     }
 
     /// Appends to the journal; a journal that cannot be written is logged, never fatal to the sprite itself.
