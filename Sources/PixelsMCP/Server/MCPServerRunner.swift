@@ -49,9 +49,16 @@ package struct MCPServerRunner: Sendable {
         }
         await server.withMethodHandler(CallTool.self) { [weak server] parameters in
             guard let server else { throw MCPError.internalError("server is shutting down") }
-            return try await calls.call(parameters) { [weak server] progress in
-                try? await server?.notify(ProgressNotification.message(progress))
+            // The SDK's notify suspends, so progress goes through an ordered queue drained before the answer.
+            let (queue, enqueue) = AsyncStream.makeStream(of: ProgressNotification.Parameters.self)
+            let sender = Task { [weak server] in
+                for await progress in queue { try? await server?.notify(ProgressNotification.message(progress)) }
             }
+            defer { enqueue.finish() }
+            let result = try await calls.call(parameters) { enqueue.yield($0) }
+            enqueue.finish()
+            await sender.value
+            return result
         }
         await server.withMethodHandler(ListResources.self) { _ in
             ListResources.Result(resources: await SpriteResources.list(engine: engine), nextCursor: nil)

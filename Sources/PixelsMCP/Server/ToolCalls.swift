@@ -11,7 +11,7 @@ struct ToolCalls: Sendable {
     /// Runs the call; progress, when the client asked for it, goes out through `notify`.
     func call(
         _ parameters: CallTool.Parameters,
-        notify: @escaping @Sendable (ProgressNotification.Parameters) async -> Void
+        notify: @escaping @Sendable (ProgressNotification.Parameters) -> Void
     ) async throws -> CallTool.Result {
         let progress = ProgressBridge.reporter(for: parameters._meta?.progressToken, send: notify)
         return try await registry.call(parameters, context: ToolContext(engine: engine, progress: progress))
@@ -29,7 +29,7 @@ struct ToolCalls: Sendable {
                 do {
                     let result = try await call(request.params) { parameters in
                         guard let data = try? encoder.encode(ProgressNotification.message(parameters)) else { return }
-                        try? await transport.send(data)
+                        transport.sendNotificationNow(data)
                     }
                     return try Self.responseLine(id: request.id, result: result)
                 } catch is CancellationError {

@@ -67,6 +67,15 @@ package actor StdioLineTransport: Transport {
         try writer.write(data)
     }
 
+    /// Writes a notification line at once, without suspending, so callers can keep their own order (progress).
+    package nonisolated func sendNotificationNow(_ data: Data) {
+        do {
+            try writer.write(data)
+        } catch {
+            logger.error("stdout write failed", metadata: ["error": "\(error)"])
+        }
+    }
+
     package func receive() -> AsyncThrowingStream<Data, any Error> { stream }
 }
 
