@@ -6,7 +6,8 @@ import PixelArt
 // `PixelBench --comfyui --bin PATH [--workflows DIR] [--runs N]`: the server in front of ComfyUI stand-ins.
 // `PixelBench --decode FILE... [--runs N]`: PNGCodec.decode against libpng alone on each file.
 // `PixelBench --only NAME [--runs N]` runs one pipeline (plain, kcentroid, flood, grid, advanced) N times on the
-// bench source and prints its median, a steady loop to point `perf record` at.
+// bench source and prints its median and the output's SHA-256: a steady loop to point `perf record` at, and a check
+// that a faster step still gives the same bytes.
 // `PixelBench --rss FILE` decodes and processes one file and prints its peak RSS (a child run, so the
 // figure is not inflated by the timing runs).
 
@@ -50,7 +51,8 @@ do {
         let pipeline = PixelPipeline(options: options)
         let runs = Int(value(after: "--runs") ?? "") ?? 200
         let median = try Stopwatch.interleavedMedians(runs: runs, [{ _ = try pipeline.run(data) }])[0]
-        write("\(name): \(String(format: "%.3f", median)) ms median of \(runs) runs")
+        let digest = try SHA256.digest(pipeline.run(data)).map { String(format: "%02x", $0) }.joined()
+        write("\(name): \(String(format: "%.3f", median)) ms median of \(runs) runs, output SHA-256 \(digest)")
         exit(0)
     }
     if let file = value(after: "--rss") {
