@@ -24,8 +24,23 @@ struct ReferenceEquivalenceTests {
             images.append(SpriteFixtures.damaged(upscaled, noise: 10, seed: UInt64(scale)))
         }
         images.append(maze(side: 41))
+        images.append(nearlyFlat(width: 70, height: 50, seed: 5))
         return images
     }()
+
+    /// One colour with independent noise of up to ±12 a channel: cells on both sides of k-centroid's
+    /// "uniform" test, and cells of thousands of pixels when downscaled to 1×1 or 3×2.
+    static func nearlyFlat(width: Int, height: Int, seed: UInt64) -> RGBAImage {
+        var random = TestRandom(seed: seed)
+        var image = RGBAImage(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width {
+                func noisy(_ value: Int) -> UInt8 { UInt8(value + Int.random(in: -12...12, using: &random)) }
+                image[x, y] = RGBA(noisy(120), noisy(60), noisy(243), noisy(230))
+            }
+        }
+        return image
+    }
 
     /// Colours from a few clusters plus noise; about one pixel in eight clear (keeping its RGB), one in eight half.
     static func noisy(width: Int, height: Int, seed: UInt64) -> RGBAImage {
