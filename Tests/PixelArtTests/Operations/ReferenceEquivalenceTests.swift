@@ -23,7 +23,8 @@ struct ReferenceEquivalenceTests {
             )
             images.append(SpriteFixtures.damaged(upscaled, noise: 10, seed: UInt64(scale)))
         }
-        images.append(maze(side: 41))
+        images.append(maze(side: 41, spacing: 4))
+        images.append(maze(side: 101, spacing: 12))
         images.append(nearlyFlat(width: 70, height: 50, seed: 5))
         return images
     }()
@@ -60,11 +61,12 @@ struct ReferenceEquivalenceTests {
         return image
     }
 
-    /// A grey backdrop with a winding red wall: the backdrop reaches its inner corridors only by going up,
-    /// down, left and right in turn, and a walled-in pocket of backdrop grey must survive.
-    static func maze(side: Int) -> RGBAImage {
+    /// A grey backdrop with nested red rings `spacing` apart, each with a one-pixel gate on alternating sides:
+    /// the backdrop reaches the inner corridors only through the gates, going up and down in turn, and the
+    /// pocket inside the innermost ring must survive.
+    static func maze(side: Int, spacing: Int) -> RGBAImage {
         var image = RGBAImage(width: side, height: side, fill: RGBA(200, 200, 200))
-        for ring in stride(from: 2, to: side / 2, by: 4) {
+        for ring in stride(from: 2, to: side / 2, by: spacing) {
             for i in ring..<(side - ring) {
                 image[i, ring] = RGBA(220, 30, 30)
                 image[i, side - 1 - ring] = RGBA(220, 30, 30)
@@ -72,8 +74,8 @@ struct ReferenceEquivalenceTests {
                 image[side - 1 - ring, i] = RGBA(220, 30, 30)
             }
             // A gate in each ring but the innermost, alternating sides, so the path spirals inwards.
-            if ring + 4 < side / 2 {
-                let gate = ring / 4 % 2 == 0 ? (side / 2, ring) : (side / 2, side - 1 - ring)
+            if ring + spacing < side / 2 {
+                let gate = ring / spacing % 2 == 0 ? (side / 2, ring) : (side / 2, side - 1 - ring)
                 image[gate.0, gate.1] = RGBA(203, 197, 200)
             }
         }
@@ -121,6 +123,15 @@ struct ReferenceEquivalenceTests {
         for image in images {
             let expected = ReferenceOperations.removingBackground(image, tolerance: tolerance)
             #expect(image.removingBackground(tolerance: tolerance) == expected, "\(image.width)×\(image.height)")
+        }
+    }
+
+    @Test("The mazes are solved: the corridor inside the last gate is cleared, the walled-in pocket is not")
+    func mazes() {
+        for (side, spacing, corridor) in [(41, 4, 16), (101, 12, 32)] {
+            let result = Self.maze(side: side, spacing: spacing).removingBackground(tolerance: 8)
+            #expect(result[corridor, side / 2].isTransparent)
+            #expect(result[side / 2, side / 2] == RGBA(200, 200, 200))
         }
     }
 
