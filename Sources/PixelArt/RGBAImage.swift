@@ -38,6 +38,11 @@ package struct RGBAImage: Hashable, Sendable {
         self.pixels = validPixels
     }
 
+    /// The pixel bytes, for operations that rewrite them in place (copied first only if shared).
+    mutating func withUnsafeMutablePixels<Result>(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+        pixels.withUnsafeMutableBufferPointer { body($0) }
+    }
+
     /// The colour at (x, y); (0, 0) is the top-left pixel.
     package subscript(x: Int, y: Int) -> RGBA {
         get {

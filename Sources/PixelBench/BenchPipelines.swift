@@ -24,4 +24,23 @@ enum BenchPipelines {
         options.downscale = .kCentroid
         return options
     }
+
+    /// Plain with flood-fill background removal.
+    static var floodFill: PixelPipeline.Options {
+        var options = plain
+        options.background = .floodFill(tolerance: 24)
+        return options
+    }
+
+    /// Plain with grid detection choosing the size (and k-centroid cells on the grid).
+    static var grid: PixelPipeline.Options {
+        var options = plain
+        options.size = .auto
+        return options
+    }
+
+    /// Every pipeline the report times, by the name `PixelBench --only NAME` takes, in report order.
+    static let named: [(name: String, options: PixelPipeline.Options)] = [
+        ("plain", plain), ("kcentroid", kCentroid), ("flood", floodFill), ("grid", grid), ("advanced", advanced),
+    ]
 }

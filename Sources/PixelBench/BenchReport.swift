@@ -14,12 +14,7 @@ struct BenchReport {
         let data = try PNGCodec.encode(BenchSource.image(scale: 16))
         try data.write(to: source)
 
-        var flood = BenchPipelines.plain
-        flood.background = .floodFill(tolerance: 24)
-        var detect = BenchPipelines.plain
-        detect.size = .auto
-        let pipelines = [BenchPipelines.plain, BenchPipelines.kCentroid, flood, detect, BenchPipelines.advanced]
-            .map(PixelPipeline.init(options:))
+        let pipelines = BenchPipelines.named.map { PixelPipeline(options: $0.options) }
         let bodies: [() throws -> Void] =
             [{ _ = try PNGCodec.decode(data) }]
             + pipelines.map { pipeline in

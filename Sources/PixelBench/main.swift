@@ -5,6 +5,9 @@ import PixelArt
 // `PixelBench --save-source FILE` writes the 1024×1024 source PNG, to inspect or time it elsewhere.
 // `PixelBench --comfyui --bin PATH [--workflows DIR] [--runs N]`: the server in front of ComfyUI stand-ins.
 // `PixelBench --decode FILE... [--runs N]`: PNGCodec.decode against libpng alone on each file.
+// `PixelBench --only NAME [--runs N]` runs one pipeline (plain, kcentroid, flood, grid, advanced) N times on the
+// bench source and prints its median and the output's SHA-256: a steady loop to point `perf record` at, and a check
+// that a faster step still gives the same bytes.
 // `PixelBench --rss FILE` decodes and processes one file and prints its peak RSS (a child run, so the
 // figure is not inflated by the timing runs).
 
@@ -36,6 +39,20 @@ do {
     if let index = arguments.firstIndex(of: "--decode") {
         let files = arguments[(index + 1)...].prefix { !$0.hasPrefix("--") }
         try DecodeBench(files: Array(files), runs: Int(value(after: "--runs") ?? "") ?? 21).run()
+        exit(0)
+    }
+    if let name = value(after: "--only") {
+        guard let options = BenchPipelines.named.first(where: { $0.name == name })?.options else {
+            throw BenchError.usage(
+                "no pipeline named \(name); one of " + BenchPipelines.named.map(\.name).joined(separator: ", ")
+            )
+        }
+        let data = try PNGCodec.encode(BenchSource.image(scale: 16))
+        let pipeline = PixelPipeline(options: options)
+        let runs = Int(value(after: "--runs") ?? "") ?? 200
+        let median = try Stopwatch.interleavedMedians(runs: runs, [{ _ = try pipeline.run(data) }])[0]
+        let digest = try SHA256.digest(pipeline.run(data)).map { String(format: "%02x", $0) }.joined()
+        write("\(name): \(String(format: "%.3f", median)) ms median of \(runs) runs, output SHA-256 \(digest)")
         exit(0)
     }
     if let file = value(after: "--rss") {

@@ -19,8 +19,7 @@ package struct PixelGrid: Hashable, Sendable {
     /// 80% of the best, the smallest wins, since every multiple of the true scale also lands on edges.
     /// Returns scale 1 when no scale stands out (its best phase under 1.2× the mean change).
     package static func detect(in image: RGBAImage, maxScale: Int = 64) -> PixelGrid {
-        let columns = EdgeProfile.columns(of: image)
-        let rows = EdgeProfile.rows(of: image)
+        let (columns, rows) = EdgeProfile.profiles(of: image)
         // At least six cells per axis, so a phase is an average over several block edges, not one or two.
         let limit = min(maxScale, image.width / 6, image.height / 6)
         guard limit >= 2 else { return PixelGrid(scale: 1) }

@@ -6,8 +6,19 @@ extension RGBAImage {
     ///
     /// `tolerance` is the largest per-channel RGB difference (0...255) still counted as background.
     package func removingBackground(tolerance: Int = 24) -> RGBAImage {
-        guard let key = dominantBorderColor() else { return self }
-        return floodCleared(from: key, tolerance: tolerance)
+        var result = self
+        result.removeBackground(tolerance: tolerance)
+        return result
+    }
+
+    /// `removingBackground(tolerance:)` in place: no copy of the pixels when this image holds the only
+    /// reference to them, as the pipeline's freshly decoded image does.
+    package mutating func removeBackground(tolerance: Int = 24) {
+        guard let key = dominantBorderColor() else { return }
+        let (width, height) = (width, height)
+        withUnsafeMutablePixels { pixels in
+            BackgroundFill.clear(pixels, width: width, height: height, key: key, tolerance: tolerance)
+        }
     }
 
     /// Clears every pixel (anywhere, not only connected ones) within `tolerance` of `key`'s RGB.
@@ -40,48 +51,6 @@ extension RGBAImage {
         guard let packed = best?.key else { return nil }
         let color = RGBA(packed: packed)
         return color.isTransparent ? nil : color
-    }
-
-    private func floodCleared(from key: RGBA, tolerance: Int) -> RGBAImage {
-        var output = pixels
-        let width = width
-        let height = height
-        let count = width * height
-        // Every pixel is pushed at most once, so a stack of `count` entries never overflows.
-        let stack = UnsafeMutablePointer<Int32>.allocate(capacity: count)
-        defer { stack.deallocate() }
-        output.withUnsafeMutableBufferPointer { buffer in
-            var top = 0
-            // Cleared pixels are the visited set: a cleared pixel is transparent and never matches again.
-            @inline(__always) func push(_ pixel: Int) {
-                let index = pixel * 4
-                guard Self.isNear(buffer, index, key, tolerance) else { return }
-                buffer[index] = 0
-                buffer[index + 1] = 0
-                buffer[index + 2] = 0
-                buffer[index + 3] = 0
-                stack[top] = Int32(truncatingIfNeeded: pixel)
-                top += 1
-            }
-            for x in 0..<width {
-                push(x)
-                push((height - 1) * width + x)
-            }
-            for y in 0..<height {
-                push(y * width)
-                push(y * width + width - 1)
-            }
-            while top > 0 {
-                top -= 1
-                let pixel = Int(stack[top])
-                let x = pixel % width
-                if x > 0 { push(pixel - 1) }
-                if x < width - 1 { push(pixel + 1) }
-                if pixel >= width { push(pixel - width) }
-                if pixel < count - width { push(pixel + width) }
-            }
-        }
-        return RGBAImage(width: width, height: height, validPixels: output)
     }
 
     /// Whether the visible pixel at byte `index` is within `tolerance` of `key` on every RGB channel.

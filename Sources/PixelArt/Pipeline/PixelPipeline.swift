@@ -32,9 +32,12 @@ package struct PixelPipeline: Sendable {
     }
 
     /// Runs every configured step on `image`.
-    package func process(_ image: RGBAImage) throws(PixelArtError) -> RGBAImage {
+    ///
+    /// Takes the image by value to own it: background removal then rewrites a freshly decoded image in place
+    /// instead of copying megabytes first (a caller that keeps its image gets a copy, as before).
+    package func process(_ image: consuming RGBAImage) throws(PixelArtError) -> RGBAImage {
         try validate()
-        var image = removeBackground(image)
+        removeBackground(from: &image)
         image = try downscale(image)
         switch options.palette {
         case .keep: break
@@ -55,11 +58,11 @@ package struct PixelPipeline: Sendable {
         return try PNGCodec.encode(process(PNGCodec.decode(png, maxPixels: maxPixels)))
     }
 
-    private func removeBackground(_ image: RGBAImage) -> RGBAImage {
+    private func removeBackground(from image: inout RGBAImage) {
         switch options.background {
-        case .keep: image
-        case .floodFill(let tolerance): image.removingBackground(tolerance: tolerance)
-        case .key(let color, let tolerance): image.removingKeyColor(color, tolerance: tolerance)
+        case .keep: break
+        case .floodFill(let tolerance): image.removeBackground(tolerance: tolerance)
+        case .key(let color, let tolerance): image = image.removingKeyColor(color, tolerance: tolerance)
         }
     }
 
