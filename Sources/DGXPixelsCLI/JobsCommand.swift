@@ -105,7 +105,11 @@ struct JobsCommand: AsyncParsableCommand {
                 return
             }
             let kept = record.items.filter { $0.sprite != nil }.count
-            Console.out("cancelled job \(id): \(kept) of \(record.total) made and kept, the rest cancelled")
+            if record.status == .cancelled {
+                Console.out("cancelled job \(id): \(kept) of \(record.total) made and kept, the rest cancelled")
+            } else {
+                Console.out("job \(id) ended (\(record.status.rawValue)) before it could be cancelled")
+            }
             Console.out(JobRunner.describe(record, deployment: nil))
         }
 
