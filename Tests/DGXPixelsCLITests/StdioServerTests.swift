@@ -31,6 +31,7 @@ struct StdioServerTests {
             "params": ["name": "generate_sprite", "arguments": ["prompt": "green slime", "size": 16, "seed": 1]],
         ])
         input += try Self.line(["jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": ["name": "nope"]])
+        input += try Self.line(["jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": [:] as [String: Any]])
         let message = input
         let (output, elapsed, exited) = try await offPool {
             stdin.write(message)
@@ -59,6 +60,9 @@ struct StdioServerTests {
         #expect(call["isError"] as? Bool == false)
         let error = try #require(responses[4]?["error"] as? [String: Any])
         #expect(error["code"] as? Int == -32602)
+        let malformed = try #require(responses[5]?["error"] as? [String: Any])
+        #expect(malformed["code"] as? Int == -32602)
+        #expect((malformed["message"] as? String)?.contains("needs params") == true, "\(malformed)")
     }
 
     @Test("SIGTERM ends an idle server cleanly with exit 0")

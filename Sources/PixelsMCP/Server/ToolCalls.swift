@@ -21,7 +21,18 @@ struct ToolCalls: Sendable {
     /// SDK would have written (same encoder settings), or nothing when the client cancelled the request.
     func directHandler(sendingThrough transport: StdioLineTransport) -> DirectRequests.Handler {
         { line in
-            guard let request = try? JSONDecoder().decode(Request<CallTool>.self, from: line) else { return nil }
+            guard let request = try? JSONDecoder().decode(Request<CallTool>.self, from: line) else {
+                // The SDK would answer "internal error, data isn't in the correct format"; say what is wrong.
+                guard let id = (try? JSONDecoder().decode(RequestID.self, from: line))?.id else { return nil }
+                return {
+                    let error = MCPError.invalidParams(
+                        "tools/call needs params {\"name\": string, \"arguments\": object (optional)}"
+                    )
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    return try? encoder.encode(Response<CallTool>(id: id, error: error))
+                }
+            }
             return {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -52,5 +63,10 @@ struct ToolCalls: Sendable {
         ValueJSON.write(try ValueEncoder.encode(result), to: &line)
         line.append(UInt8(ascii: "}"))
         return Data(line)
+    }
+
+    /// Just a request's id, to answer a request whose parameters cannot be read.
+    private struct RequestID: Decodable {
+        let id: ID
     }
 }
