@@ -154,6 +154,27 @@ struct ComfyUIClientTests {
         await client.shutdown()
     }
 
+    @Test("Cancelled while POST /prompt is still unanswered: the prompt ComfyUI queued anyway is taken off")
+    func cancelDuringSubmit() async throws {
+        let standIn = try await ComfyUIStandIn.start()
+        defer { Task { await standIn.shutdown() } }
+        standIn.enqueue(.hanging)
+        standIn.setResponseDelay(path: "/prompt", .seconds(5))  // queued and started at once; the answer waits
+        let client = ComfyUIClient.testing(standIn.url)
+        let promptID = "cancel-submit-" + UUID().uuidString.lowercased()
+        let run = Task { try await client.run(TestGraphs.sd15(), promptID: promptID) }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while standIn.runningPromptID != promptID, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(standIn.runningPromptID == promptID)
+        run.cancel()
+        await #expect(throws: CancellationError.self) { try await run.value }
+        #expect(standIn.interruptRequests == [promptID])
+        #expect(standIn.runningPromptID == nil)
+        await client.shutdown()
+    }
+
     @Test("Cancelling a queued prompt dequeues it and never interrupts another client's running prompt")
     func cancelQueued() async throws {
         let standIn = try await ComfyUIStandIn.start()

@@ -6,28 +6,6 @@ import Testing
 /// `on_shutdown: finish` in a real process.
 @Suite("jobs cancel and on_shutdown: finish, across processes")
 struct JobsCancelTests {
-    /// A scratch home with a config pointing at `standIn`, plus the environment that finds the workflows.
-    private static func setUp(
-        _ standIn: ComfyUIStandIn,
-        extra: String = ""
-    ) throws -> (binary: BuiltBinary, config: URL, environment: [String: String]) {
-        let binary = try BuiltBinary()
-        let config = binary.home.appendingPathComponent("dgx-pixels.yaml")
-        try Data(
-            """
-            engine: comfyui
-            comfyui:
-              backends: [\(standIn.url.absoluteString)]
-              workflow: sd15-pixel-art
-              poll_interval: 0.05
-            \(extra)
-            """.utf8
-        ).write(to: config)
-        var environment = binary.environment
-        environment["DGX_PIXELS_WORKFLOWS"] = RestartTests.workflows
-        return (binary, config, environment)
-    }
-
     private static func startBatch(_ session: ServerSession, prompts: [String]) async throws -> String {
         let started = try await session.call(
             "generate_batch",
@@ -56,8 +34,9 @@ struct JobsCancelTests {
     func cancelAbandoned() async throws {
         let standIn = try await ComfyUIStandIn.start(.init(defaultBehaviour: .hanging))
         defer { Task { await standIn.shutdown() } }
-        let (binary, config, environment) = try Self.setUp(standIn)
+        let binary = try BuiltBinary()
         defer { binary.cleanUp() }
+        let (config, environment) = try binary.comfyUIConfig(standIn)
         let session = try ServerSession(binary: binary.url, config: config, environment: environment)
         try await session.initialize()
         let jobID = try await Self.startBatch(session, prompts: ["a", "b", "c"])
@@ -67,7 +46,7 @@ struct JobsCancelTests {
 
         let result = try await binary.run(
             ["jobs", "cancel", jobID, "--config", config.path],
-            extraEnvironment: ["DGX_PIXELS_WORKFLOWS": RestartTests.workflows]
+            extraEnvironment: ["DGX_PIXELS_WORKFLOWS": BuiltBinary.workflows]
         )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("cancelled job \(jobID): 0 of 3 made"), "\(result.stdout)")
@@ -86,8 +65,9 @@ struct JobsCancelTests {
     func cancelThroughServer() async throws {
         let standIn = try await ComfyUIStandIn.start(.init(defaultBehaviour: .hanging))
         defer { Task { await standIn.shutdown() } }
-        let (binary, config, environment) = try Self.setUp(standIn)
+        let binary = try BuiltBinary()
         defer { binary.cleanUp() }
+        let (config, environment) = try binary.comfyUIConfig(standIn)
         let session = try ServerSession(binary: binary.url, config: config, environment: environment)
         try await session.initialize()
         let jobID = try await Self.startBatch(session, prompts: ["a", "b"])
@@ -116,8 +96,9 @@ struct JobsCancelTests {
             .init(defaultBehaviour: Behaviour(steps: 2, stepDelay: .milliseconds(100)))
         )
         defer { Task { await standIn.shutdown() } }
-        let (binary, config, environment) = try Self.setUp(standIn, extra: "generation:\n  on_shutdown: finish")
+        let binary = try BuiltBinary()
         defer { binary.cleanUp() }
+        let (config, environment) = try binary.comfyUIConfig(standIn, extra: "generation:\n  on_shutdown: finish")
         let session = try ServerSession(binary: binary.url, config: config, environment: environment)
         try await session.initialize()
         let jobID = try await Self.startBatch(session, prompts: ["a", "b", "c"])

@@ -5,10 +5,6 @@ import Testing
 /// A server killed with SIGKILL mid-batch and started again: nothing finished is lost, nothing is made twice.
 @Suite("Restart after SIGKILL")
 struct RestartTests {
-    /// The repository's workflow templates.
-    static let workflows = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../workflows").standardizedFileURL.path
-
     @Test("Items finished before the kill are kept, prompts in flight are collected, the rest are generated once")
     func killAndRestart() async throws {
         let standIn = try await ComfyUIStandIn.start(
@@ -18,20 +14,7 @@ struct RestartTests {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let output = binary.home.appendingPathComponent("out")
-        let config = binary.home.appendingPathComponent("dgx-pixels.yaml")
-        try Data(
-            """
-            engine: comfyui
-            comfyui:
-              backends: [\(standIn.url.absoluteString)]
-              workflow: sd15-pixel-art
-              poll_interval: 0.05
-            generation:
-              concurrency: 4
-            """.utf8
-        ).write(to: config)
-        var environment = binary.environment
-        environment["DGX_PIXELS_WORKFLOWS"] = Self.workflows
+        let (config, environment) = try binary.comfyUIConfig(standIn, extra: "generation:\n  concurrency: 4")
 
         let first = try ServerSession(binary: binary.url, config: config, environment: environment)
         try await first.initialize()
@@ -75,20 +58,7 @@ struct RestartTests {
         defer { Task { await standIn.shutdown() } }
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
-        let config = binary.home.appendingPathComponent("dgx-pixels.yaml")
-        try Data(
-            """
-            engine: comfyui
-            comfyui:
-              backends: [\(standIn.url.absoluteString)]
-              workflow: sd15-pixel-art
-              poll_interval: 0.05
-            generation:
-              on_shutdown: cancel
-            """.utf8
-        ).write(to: config)
-        var environment = binary.environment
-        environment["DGX_PIXELS_WORKFLOWS"] = Self.workflows
+        let (config, environment) = try binary.comfyUIConfig(standIn, extra: "generation:\n  on_shutdown: cancel")
         let session = try ServerSession(binary: binary.url, config: config, environment: environment)
         try await session.initialize()
         _ = try await session.call(

@@ -53,9 +53,6 @@ final class ServerSession: @unchecked Sendable {
         return try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
     }
 
-    /// What the server has logged so far.
-    var stderr: String { errors.text }
-
     func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

@@ -12,18 +12,7 @@ struct StdioCancellationTests {
         defer { Task { await standIn.shutdown() } }
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
-        let config = binary.home.appendingPathComponent("dgx-pixels.yaml")
-        try Data(
-            """
-            engine: comfyui
-            comfyui:
-              backends: [\(standIn.url.absoluteString)]
-              workflow: sd15-pixel-art
-              poll_interval: 0.05
-            """.utf8
-        ).write(to: config)
-        var environment = binary.environment
-        environment["DGX_PIXELS_WORKFLOWS"] = RestartTests.workflows
+        let (config, environment) = try binary.comfyUIConfig(standIn)
         let session = try ServerSession(binary: binary.url, config: config, environment: environment)
         try await session.initialize()
 
@@ -57,7 +46,7 @@ struct StdioCancellationTests {
         }
         #expect(
             standIn.interruptRequests.contains(running),
-            "interrupts \(standIn.interruptRequests), deletes \(standIn.deleteRequests): \(session.stderr)"
+            "interrupts \(standIn.interruptRequests), deletes \(standIn.deleteRequests)"
         )
 
         // The server answers what comes next, and never answers the cancelled request.

@@ -24,7 +24,14 @@ extension ComfyUIClient {
             // A server without a socket can still be followed by polling; the submit says if it is down.
             try? await hub.connect()
             if await !hub.connected { continuation.yield(.disconnected) }
-            try await submit(graph, promptID: promptID)
+            do {
+                try await submit(graph, promptID: promptID)
+            } catch {
+                // Cancelled while the POST was in flight: ComfyUI may have queued the prompt all the same, and
+                // only we know its id, so withdraw it (harmless when it never arrived).
+                if error is CancellationError || Task.isCancelled { await withdrawAfterCancellation(promptID) }
+                throw error
+            }
             let result = try await follow(promptID, signals: signals, continuation: continuation, onUpdate: onUpdate)
             await hub.unfollow(promptID)
             return result

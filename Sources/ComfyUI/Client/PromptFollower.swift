@@ -34,10 +34,16 @@ extension ComfyUIClient {
         } catch {
             guard error is CancellationError, Task.isCancelled else { throw error }
         }
-        // The stream ends when the calling task is cancelled (or the client shuts down): take the prompt off the
-        // server, in a task of its own so the cancellation does not stop the cleanup itself.
+        // The stream ends when the calling task is cancelled (or the client shuts down).
+        await withdrawAfterCancellation(promptID)
+        throw CancellationError()
+    }
+
+    /// Takes a cancelled caller's prompt off the server (unless the hub leaves prompts running for a restart to
+    /// collect), in a task of its own so the cancellation does not stop the cleanup itself.
+    func withdrawAfterCancellation(_ promptID: String) async {
+        guard await !hub.leavesPrompts else { return }
         let client = self
-        guard await !hub.leavesPrompts else { throw CancellationError() }
         await Task {
             do {
                 try await client.cancel(promptID)
@@ -48,7 +54,6 @@ extension ComfyUIClient {
                 )
             }
         }.value
-        throw CancellationError()
     }
 }
 
