@@ -3,7 +3,11 @@ import PixelArt
 /// The deterministic benchmark input: a procedural 64×64 sprite upscaled onto a flat backdrop, with noise.
 enum BenchSource {
     /// `64 × scale` pixels a side; the same bytes on every run and machine.
-    static func image(scale: Int) -> RGBAImage {
+    ///
+    /// Each pixel's RGB moves by one random amount in -noise...noise: the default ±4 keeps most cells
+    /// uniform, ±30 (`PixelBench --noise 30`) makes most of them mixed, as in diffusion output.
+    static func image(scale: Int, noise: Int = 4) -> RGBAImage {
+        let noise = max(0, noise)
         var state: UInt64 = 0x5EED
         func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
@@ -27,7 +31,7 @@ enum BenchSource {
         for y in 0..<side {
             for x in 0..<side {
                 let color = sprite[x / scale, y / scale]
-                let noise = Int(next() % 9) - 4
+                let noise = Int(next() % UInt64(2 * noise + 1)) - noise
                 let index = (y * side + x) * 4
                 pixels[index] = UInt8(clamping: Int(color.r) + noise)
                 pixels[index + 1] = UInt8(clamping: Int(color.g) + noise)

@@ -2,12 +2,13 @@ import Foundation
 import PixelArt
 
 // `PixelBench [--pillow SCRIPT] [--runs N]`: the pixel-art pipeline timings `make bench` reports.
-// `PixelBench --save-source FILE` writes the 1024×1024 source PNG, to inspect or time it elsewhere.
+// `PixelBench --save-source FILE [--noise N]` writes the 1024×1024 source PNG, to inspect or time it elsewhere.
 // `PixelBench --comfyui --bin PATH [--workflows DIR] [--runs N]`: the server in front of ComfyUI stand-ins.
 // `PixelBench --decode FILE... [--runs N]`: PNGCodec.decode against libpng alone on each file.
-// `PixelBench --only NAME [--runs N]` runs one pipeline (plain, kcentroid, flood, grid, advanced) N times on the
-// bench source and prints its median and the output's SHA-256: a steady loop to point `perf record` at, and a check
-// that a faster step still gives the same bytes.
+// `PixelBench --only NAME [--runs N] [--noise N]` runs one pipeline (plain, kcentroid, flood, grid, advanced) N
+// times on the bench source and prints its median and the output's SHA-256: a steady loop to point `perf record`
+// at, and a check that a faster step still gives the same bytes. `--noise N` (default 4) moves each source pixel's
+// RGB by up to ±N: 30 makes most cells mixed, as in diffusion output.
 // `PixelBench --rss FILE` decodes and processes one file and prints its peak RSS (a child run, so the
 // figure is not inflated by the timing runs).
 
@@ -33,7 +34,8 @@ do {
         exit(0)
     }
     if let file = value(after: "--save-source") {
-        try PNGCodec.encode(BenchSource.image(scale: 16)).write(to: URL(fileURLWithPath: file))
+        let noise = Int(value(after: "--noise") ?? "") ?? 4
+        try PNGCodec.encode(BenchSource.image(scale: 16, noise: noise)).write(to: URL(fileURLWithPath: file))
         exit(0)
     }
     if let index = arguments.firstIndex(of: "--decode") {
@@ -47,7 +49,8 @@ do {
                 "no pipeline named \(name); one of " + BenchPipelines.named.map(\.name).joined(separator: ", ")
             )
         }
-        let data = try PNGCodec.encode(BenchSource.image(scale: 16))
+        let noise = Int(value(after: "--noise") ?? "") ?? 4
+        let data = try PNGCodec.encode(BenchSource.image(scale: 16, noise: noise))
         let pipeline = PixelPipeline(options: options)
         let runs = Int(value(after: "--runs") ?? "") ?? 200
         let median = try Stopwatch.interleavedMedians(runs: runs, [{ _ = try pipeline.run(data) }])[0]

@@ -3,19 +3,28 @@
 /// per-pixel loops carry no bounds checks, reallocation checks or struct copies.
 struct KCentroidCells: ~Copyable {
     /// The current cell's pixels, row by row, as the source's RGBA bytes.
-    private let pixels: UnsafeMutablePointer<SIMD4<UInt8>>
-    private var count = 0
-    private let centers = UnsafeMutablePointer<SIMD4<Int32>>.allocate(capacity: 3)
+    let pixels: UnsafeMutablePointer<SIMD4<UInt8>>
+    private(set) var count = 0
+    let centers = UnsafeMutablePointer<SIMD4<Int32>>.allocate(capacity: 3)
     private let sums = UnsafeMutablePointer<SIMD4<Int32>>.allocate(capacity: 3)
-    private let sizes = UnsafeMutablePointer<Int32>.allocate(capacity: 3)
+    let sizes = UnsafeMutablePointer<Int32>.allocate(capacity: 3)
+    /// A mixed cell's channels as `Float` planes, four per block of four pixels (see `splitPlanes`).
+    let planes: UnsafeMutablePointer<SIMD4<Float>>
+    /// Each pixel's distance to the nearest centroid chosen so far, a block of four pixels a vector.
+    let nearest: UnsafeMutablePointer<SIMD4<Float>>
 
     /// Room for cells of up to `capacity` pixels.
     init(capacity: Int) {
         pixels = .allocate(capacity: max(1, capacity))
+        let blocks = (min(max(1, capacity), Self.planarLimit) + 3) / 4
+        planes = .allocate(capacity: blocks * 4)
+        nearest = .allocate(capacity: blocks)
     }
 
     deinit {
         pixels.deallocate()
+        planes.deallocate()
+        nearest.deallocate()
         centers.deallocate()
         sums.deallocate()
         sizes.deallocate()
@@ -35,24 +44,28 @@ struct KCentroidCells: ~Copyable {
     }
 
     /// Squared RGBA distance under which a whole cell counts as one colour plus noise (about ±12 per channel).
-    private static let uniformCell: Int32 = 3 * 12 * 12
+    static let uniformCell: Int32 = 3 * 12 * 12
 
     /// The mean of the largest of `k` (2...3) k-means clusters of the current cell, 3 iterations.
     ///
     /// A cell whose pixels all lie near their mean is one colour plus noise: its mean is returned directly,
     /// since splitting noise into clusters would only bias the result. Otherwise the initial centroids are the
     /// pixel farthest from the mean and then, in turn, the pixel farthest from the centroids chosen so far (the
-    /// first such pixel in row order on a tie). Sums wrap in `Int32` lanes, as they always have.
+    /// first such pixel in row order on a tie). Sums wrap in `Int32` lanes, as they always have. Mixed cells of
+    /// up to `planarLimit` pixels (whose sums cannot wrap) run the same steps four pixels at a time in
+    /// `KCentroidCells+Planar.swift`; larger ones run the pixel-at-a-time loops below.
     func dominantMean(k: Int) -> RGBA {
         guard count > 0 else { return .clear }
         let cell = UnsafeBufferPointer(start: pixels, count: count)
-        let mean = Self.rounded(Self.channelSums(cell), count: Int32(count))
+        let total = Self.channelSums(cell)
+        let mean = Self.rounded(total, count: Int32(count))
         // No channel more than 10 from the mean: no squared distance exceeds 4 × 10² = 400 ≤ `uniformCell`.
         if mean.min() >= 0, mean.max() <= 255,
             Self.allChannels(of: cell, within: 10, of: SIMD4<UInt8>(truncatingIfNeeded: mean))
         {
             return Self.color(mean)
         }
+        if count <= Self.planarLimit { return planarDominantMean(k: k, mean: mean, total: total) }
         // The largest distance next (a loop without an index to carry); a uniform cell stops here.
         var largest: Int32 = 0
         for pixel in cell { largest = max(largest, Self.distance(Self.widened(pixel), mean)) }
@@ -118,11 +131,11 @@ struct KCentroidCells: ~Copyable {
         return (d &* d).wrappedSum()
     }
 
-    private static func rounded(_ sum: SIMD4<Int32>, count: Int32) -> SIMD4<Int32> {
+    static func rounded(_ sum: SIMD4<Int32>, count: Int32) -> SIMD4<Int32> {
         (sum &+ SIMD4(repeating: count / 2)) / SIMD4(repeating: count)
     }
 
-    private static func color(_ value: SIMD4<Int32>) -> RGBA {
+    static func color(_ value: SIMD4<Int32>) -> RGBA {
         RGBA(UInt8(clamping: value.x), UInt8(clamping: value.y), UInt8(clamping: value.z), UInt8(clamping: value.w))
     }
 }

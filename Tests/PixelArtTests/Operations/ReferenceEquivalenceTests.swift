@@ -116,6 +116,90 @@ struct ReferenceEquivalenceTests {
         }
     }
 
+    /// Sources whose cells are mostly mixed, so nearly every cell runs k-means: an upscaled sprite with the same
+    /// ±30 or ±60 on each pixel's RGB (the bench's `--noise`), with independent ±60 on every channel, uniformly
+    /// random bytes, and exact copies of four colours (many equal distances, so every tie-break matters).
+    static let mixed: [RGBAImage] = {
+        var random = TestRandom(seed: 21)
+        let sprite = SpriteFixtures.upscaled(
+            SpriteFixtures.sprite(width: 6, height: 5, seed: 21),
+            scale: 16,
+            offsetX: 0,
+            offsetY: 0,
+            backdrop: RGBA(30, 160, 90)
+        )
+        func map(_ image: RGBAImage, _ transform: (RGBA) -> RGBA) -> RGBAImage {
+            var result = image
+            for y in 0..<image.height {
+                for x in 0..<image.width { result[x, y] = transform(image[x, y]) }
+            }
+            return result
+        }
+        func shifted(_ value: UInt8, by noise: Int) -> UInt8 { UInt8(clamping: Int(value) + noise) }
+        var images: [RGBAImage] = []
+        for noise in [30, 60] {
+            images.append(
+                map(sprite) { color in
+                    let shift = Int.random(in: -noise...noise, using: &random)
+                    return RGBA(shifted(color.r, by: shift), shifted(color.g, by: shift), shifted(color.b, by: shift))
+                }
+            )
+        }
+        images.append(
+            map(sprite) { color in
+                func noisy(_ value: UInt8) -> UInt8 { shifted(value, by: Int.random(in: -60...60, using: &random)) }
+                return RGBA(noisy(color.r), noisy(color.g), noisy(color.b), noisy(color.a))
+            }
+        )
+        images.append(
+            map(sprite) { _ in
+                RGBA(
+                    UInt8.random(in: 0...255, using: &random),
+                    UInt8.random(in: 0...255, using: &random),
+                    UInt8.random(in: 0...255, using: &random),
+                    UInt8.random(in: 0...255, using: &random)
+                )
+            }
+        )
+        let four = [RGBA(0, 0, 0), RGBA(255, 255, 255), RGBA(255, 0, 0, 0), RGBA(0, 255, 0, 128)]
+        images.append(map(sprite) { _ in four[Int.random(in: 0..<four.count, using: &random)] })
+        return images
+    }()
+
+    @Test("k-centroid on mostly mixed cells gives the reference bytes", arguments: [2, 3])
+    func kCentroidMixed(clusters: Int) {
+        for (index, image) in Self.mixed.enumerated() {
+            // 16×16 cells as in the bench, cells with 1–3 pixels past a multiple of four, and the whole image.
+            for (width, height) in [(6, 5), (19, 11), (32, 27), (48, 80), (1, 1)] {
+                let result = image.downscaledKCentroid(width: width, height: height, clusters: clusters)
+                let columns = (0..<width).map { ($0 * image.width / width)..<(($0 + 1) * image.width / width) }
+                let rows = (0..<height).map { ($0 * image.height / height)..<(($0 + 1) * image.height / height) }
+                let expected = ReferenceOperations.kCentroid(image, columns: columns, rows: rows, clusters: clusters)
+                #expect(result == expected, "mixed image \(index) → \(width)×\(height), k = \(clusters)")
+            }
+        }
+    }
+
+    @Test("k-centroid on a cell of more than 65 536 mixed pixels gives the reference bytes")
+    func kCentroidLargeCell() {
+        var random = TestRandom(seed: 22)
+        var image = RGBAImage(width: 260, height: 260)
+        for y in 0..<image.height {
+            for x in 0..<image.width {
+                image[x, y] = RGBA(
+                    UInt8.random(in: 0...255, using: &random),
+                    UInt8.random(in: 0...255, using: &random),
+                    UInt8.random(in: 0...255, using: &random),
+                    UInt8.random(in: 0...255, using: &random)
+                )
+            }
+        }
+        for clusters in [2, 3] {
+            let expected = ReferenceOperations.kCentroid(image, columns: [0..<260], rows: [0..<260], clusters: clusters)
+            #expect(image.downscaledKCentroid(width: 1, height: 1, clusters: clusters) == expected, "k = \(clusters)")
+        }
+    }
+
     @Test("Flood fill clears the same pixels as the reference pixel stack", arguments: [0, 8, 24, 60, 255])
     func floodFill(tolerance: Int) {
         var images = Self.images
