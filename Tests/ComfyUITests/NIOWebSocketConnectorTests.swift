@@ -18,9 +18,10 @@ struct NIOWebSocketConnectorTests {
         let url = try #require(URL(string: "ws://127.0.0.1:\(port)/ws"))
         let start = ContinuousClock.now
         let error = await #expect(throws: WebSocketError.self) {
-            _ = try await NIOWebSocketConnector().connect(to: url, timeout: .seconds(5))
+            _ = try await NIOWebSocketConnector().connect(to: url, timeout: .seconds(30))
         }
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // Refused at once, not after the timeout (the bound leaves room for a loaded machine running the suite).
+        #expect(ContinuousClock.now - start < .seconds(10))
         guard case .connectFailed(let reason)? = error else {
             Issue.record("expected connectFailed, got \(String(describing: error))")
             return
@@ -33,7 +34,8 @@ struct NIOWebSocketConnectorTests {
         try await withStandIn { standIn in
             let url = try #require(URL(string: "ws://127.0.0.1:\(standIn.port)/not-a-socket"))
             let error = await #expect(throws: WebSocketError.self) {
-                _ = try await NIOWebSocketConnector().connect(to: url, timeout: .seconds(5))
+                // Generous: only a broken answer waits this long, and a starved test pool must not pass for one.
+                _ = try await NIOWebSocketConnector().connect(to: url, timeout: .seconds(30))
             }
             guard case .handshakeFailed(let reason)? = error else {
                 Issue.record("expected handshakeFailed, got \(String(describing: error))")

@@ -23,7 +23,8 @@ actor SocketRecorder {
     ) async throws -> SocketRecorder {
         let query = clientID.map { "?clientId=\($0)" } ?? ""
         let url = try #require(URL(string: standIn.webSocketURL.absoluteString + query))
-        let connection = try await NIOWebSocketConnector().connect(to: url, timeout: .seconds(5))
+        // Generous: the whole suite shares two cores, and only a server that never answers waits this long.
+        let connection = try await NIOWebSocketConnector().connect(to: url, timeout: .seconds(30))
         let recorder = SocketRecorder(connection: connection)
         await recorder.start()
         if featureFlags {
