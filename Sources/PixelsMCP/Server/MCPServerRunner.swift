@@ -10,6 +10,8 @@ package struct MCPServerRunner: Sendable {
 
     package let engine: GenerationEngine
     private let registry: ToolRegistry
+    /// `tools/call`, for the SDK's handler and the stdio transport's direct route alike.
+    private let calls: ToolCalls
     private let logger: Logger
     private let clientLog: ClientLog
 
@@ -20,6 +22,7 @@ package struct MCPServerRunner: Sendable {
     package init(engine: GenerationEngine, logger: Logger, clientLog: ClientLog = ClientLog()) {
         self.engine = engine
         self.registry = ToolRegistry(configuration: engine.configuration, logger: logger)
+        self.calls = ToolCalls(registry: registry, engine: engine)
         self.logger = logger
         self.clientLog = clientLog
     }
@@ -43,7 +46,7 @@ package struct MCPServerRunner: Sendable {
         let registry = self.registry
         let engine = self.engine
         let clientLog = self.clientLog
-        let calls = ToolCalls(registry: registry, engine: engine)
+        let calls = self.calls
         await server.withMethodHandler(ListTools.self) { _ in
             ListTools.Result(tools: registry.definitions)
         }
@@ -92,7 +95,7 @@ package struct MCPServerRunner: Sendable {
         transport.staticAnswers.answer(ListTools.name, with: try Self.encodedToolList(registry))
         transport.directRequests.route(
             CallTool.name,
-            to: ToolCalls(registry: registry, engine: engine).directHandler(sendingThrough: transport)
+            to: calls.directHandler(sendingThrough: transport)
         )
         let resumed = await engine.recover()
         if !resumed.isEmpty {

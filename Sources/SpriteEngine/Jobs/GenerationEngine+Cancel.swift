@@ -25,10 +25,7 @@ extension GenerationEngine {
 
     /// Who follows job `id`, from the journal and the process table.
     package nonisolated func follower(of id: String) -> Follower {
-        let entries = journal.entries().filter { $0.job == id }
-        guard !entries.contains(where: { $0.event == .closed }),
-            let submitted = entries.first(where: { $0.event == .submitted })
-        else { return .notOpen }
+        guard let (submitted, _) = journal.openJob(id) else { return .notOpen }
         if let owner = submitted.pid, Self.isAlive(owner) { return .process(owner) }
         return .nobody
     }
@@ -38,9 +35,7 @@ extension GenerationEngine {
     ///
     /// - Throws: `.unknownJob` when no such job is open in the journal.
     package func cancelAbandoned(_ id: String) async throws(SpriteEngineError) -> JobRecord {
-        let entries = journal.entries().filter { $0.job == id }
-        guard records[id] == nil, !entries.contains(where: { $0.event == .closed }),
-            let submitted = entries.first(where: { $0.event == .submitted }), let requests = submitted.requests
+        guard records[id] == nil, let (submitted, entries) = journal.openJob(id), let requests = submitted.requests
         else { throw .unknownJob(id) }
         var (record, prompts) = Self.rebuild(id, submitted: submitted, requests: requests, entries: entries)
         for item in record.items where !item.status.isFinished {

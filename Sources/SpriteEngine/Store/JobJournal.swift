@@ -142,6 +142,15 @@ package final class JobJournal: Sendable {
 }
 
 extension JobJournal {
+    /// Job `id`'s entries and its `submitted` entry, when the job is open (submitted, not closed); else nil.
+    package func openJob(_ id: String) -> (submitted: JournalEntry, entries: [JournalEntry])? {
+        let entries = entries().filter { $0.job == id }
+        guard !entries.contains(where: { $0.event == .closed }),
+            let submitted = entries.first(where: { $0.event == .submitted })
+        else { return nil }
+        return (submitted, entries)
+    }
+
     /// Ids of the jobs the journal holds that never closed.
     package func openJobs() -> [String] {
         var open: [String] = []
