@@ -122,7 +122,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Starts `dgx-pixels serve` (this same executable) with pipes for stdin and stdout.
-    private func spawnServer() throws -> (process: Process, transport: StdioLineTransport, input: FileHandle) {
+    private func spawnServer() throws -> (process: Process, transport: PipeTransport, input: FileHandle) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var arguments = ["serve"]
@@ -136,7 +136,7 @@ struct DemoCommand: AsyncParsableCommand {
         process.standardOutput = fromServer
         process.standardError = FileHandle.standardError
         try process.run()
-        let transport = StdioLineTransport(
+        let transport = PipeTransport(
             input: fromServer.fileHandleForReading.fileDescriptor,
             output: toServer.fileHandleForWriting.fileDescriptor,
             logger: Logger(label: "dgx-pixels.demo")

@@ -17,9 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
         let (configuration, _) = try global.bootstrap(defaultLogLevel: .info, clientLog: clientLog)
         let logger = Logger(label: "dgx-pixels.mcp")
         let engine = EngineFactory.makeEngine(configuration)
-        let transport = StdioLineTransport(logger: Logger(label: "dgx-pixels.transport"))
-        let runner = MCPServerRunner(engine: engine, logger: logger, clientLog: clientLog)
+        let connection = StdioConnection(logger: Logger(label: "dgx-pixels.transport"))
+        let runner = MCPServerRunner(context: ServerContext(engine: engine, logger: logger, clientLog: clientLog))
         let grace = Duration.milliseconds(Int((configuration.generation.waitSeconds + 5) * 1000))
-        try await runner.run(transport: transport, shutdownGrace: grace)
+        await runner.run(connection: connection, shutdownGrace: grace)
     }
 }

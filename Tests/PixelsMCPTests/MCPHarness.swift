@@ -8,7 +8,7 @@ import SpriteEngine
 /// A server and an SDK `Client` joined by `InMemoryTransport`, with a scratch output directory and Bevy project.
 struct MCPHarness {
     let client: Client
-    let server: Server
+    let serving: Task<Void, any Error>
     let engine: GenerationEngine
     let root: URL
     let configuration: Configuration
@@ -37,13 +37,14 @@ struct MCPHarness {
             generator: makeGenerator(configuration),
             logger: engineLogger
         )
-        let server = await MCPServerRunner(engine: engine, logger: Logger(label: "test"), clientLog: clientLog)
-            .makeServer()
+        let context = ServerContext(engine: engine, logger: Logger(label: "test"), clientLog: clientLog)
         let (clientTransport, serverTransport) = await InMemoryTransport.createConnectedPair()
-        try await server.start(transport: serverTransport)
+        let connection = TransportConnection(transport: serverTransport)
+        let session = MCPSession(context: context, sink: connection)
+        let serving = Task { try await connection.serve(session) }
         let client = Client(name: "test-client", version: "1.0")
         _ = try await client.connect(transport: clientTransport)
-        return MCPHarness(client: client, server: server, engine: engine, root: root, configuration: configuration)
+        return MCPHarness(client: client, serving: serving, engine: engine, root: root, configuration: configuration)
     }
 
     /// Calls a tool and returns the whole result (structured content included).
@@ -66,7 +67,7 @@ struct MCPHarness {
 
     func stop() async {
         await client.disconnect()
-        await server.stop()
+        serving.cancel()
         try? FileManager.default.removeItem(at: root)
     }
 }

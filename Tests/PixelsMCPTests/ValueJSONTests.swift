@@ -51,7 +51,7 @@ struct ValueJSONTests {
             isError: false
         )
         for id in [ID.number(12), ID.string("req-1")] {
-            let ours = try ToolCalls.responseLine(id: id, result: result)
+            let ours = try OutboundMessage.result(id: id, value: ValueEncoder.encode(result))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let sdk = try encoder.encode(Response<CallTool>(id: id, result: result))

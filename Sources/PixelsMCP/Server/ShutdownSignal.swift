@@ -1,26 +1,31 @@
 import Dispatch
 import Foundation
 import Logging
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Resolves once SIGTERM or SIGINT arrives, so the server can finish cleanly and exit 0.
+///
+/// Installing it also ignores SIGPIPE: a client that closes its end makes the next write fail with EPIPE (which the
+/// transports treat as the client leaving) instead of killing the process with every job in flight.
 final class ShutdownSignal: @unchecked Sendable {
-    // Unchecked: `sources` is written only inside `install`, before the instance is shared; `state` is locked.
-    private let state = Mutex<(fired: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    // Unchecked: `sources` is written only inside `install`, before the instance is shared.
+    private let fired = Latch()
     private var sources: [any DispatchSourceSignal] = []
 
     static func install(logger: Logger) -> ShutdownSignal {
         let signal = ShutdownSignal()
+        _ = setHandler(SIGPIPE, SIG_IGN)
         for number in [SIGTERM, SIGINT] {
-            Glibc.signal(number, SIG_IGN)
+            _ = setHandler(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
+            source.setEventHandler { [fired = signal.fired] in
                 logger.info("signal received; shutting down", metadata: ["signal": "\(number)"])
-                signal.fire()
+                fired.open()
             }
             source.resume()
             signal.sources.append(source)
@@ -29,21 +34,14 @@ final class ShutdownSignal: @unchecked Sendable {
     }
 
     func wait() async {
-        await withCheckedContinuation { continuation in
-            let fired = state.withLock { state -> Bool in
-                if !state.fired { state.waiters.append(continuation) }
-                return state.fired
-            }
-            if fired { continuation.resume() }
-        }
+        await fired.wait()
     }
 
-    private func fire() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.fired = true
-            defer { state.waiters.removeAll() }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
+    private static func setHandler(_ number: Int32, _ handler: sig_t?) -> sig_t? {
+        #if canImport(Glibc)
+        Glibc.signal(number, handler)
+        #else
+        Darwin.signal(number, handler)
+        #endif
     }
 }

@@ -101,11 +101,15 @@ extension Configuration {
     }
 
     private mutating func readLimits(_ node: ConfigNode) throws(SpriteEngineError) {
-        for (key, value) in try node.mapping(allowed: ["max_batch", "max_pixels", "max_file_size", "max_edge"]) {
+        for (key, value) in try node.mapping(
+            allowed: ["max_batch", "max_pixels", "max_file_size", "max_edge", "max_message_bytes", "max_json_depth"]
+        ) {
             switch key {
             case "max_batch": limits.maxBatch = try value.int(in: 1...10_000)
             case "max_pixels": limits.maxPixels = try value.int(in: 64...268_435_456)
             case "max_file_size": limits.maxFileSize = try value.int(in: 1024...1_073_741_824)
+            case "max_message_bytes": limits.maxMessageBytes = try value.int(in: 65_536...1_073_741_824)
+            case "max_json_depth": limits.maxJSONDepth = try value.int(in: 8...512)
             default: limits.maxEdge = try value.int(in: 8...65_535)
             }
         }

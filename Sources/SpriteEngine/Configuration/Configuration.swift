@@ -66,6 +66,10 @@ package struct Configuration: Sendable, Equatable {
         package var maxPixels = 16_777_216
         package var maxFileSize = 10 * 1024 * 1024
         package var maxEdge = 4096
+        /// The largest JSON-RPC message a client may send, in bytes.
+        package var maxMessageBytes = 16 * 1024 * 1024
+        /// The deepest nesting of arrays and objects a client's message may have.
+        package var maxJSONDepth = 64
     }
 
     package var engine: EngineMode = .auto

@@ -2,36 +2,45 @@ import Logging
 import MCP
 import Synchronization
 
-/// Sends the server's own log records to the MCP client as `notifications/message`, at the level the client set
+/// Sends the server's own log records to MCP clients as `notifications/message`, each at the level its client set
 /// with `logging/setLevel` (default `warning`, so a client hears about failures without asking).
+///
+/// A record logged while a request runs (the engine works inside the request's task tree) goes to that request's
+/// session, on that request's stream; any other record goes to every session.
 package final class ClientLog: Sendable {
-    private struct State {
-        var server: Server?
-        var level: LogLevel = .warning
-    }
+    private let sessions = Mutex<[ObjectIdentifier: WeakSession]>([:])
 
-    private let state = Mutex(State())
+    private struct WeakSession {
+        weak var session: MCPSession?
+    }
 
     package init() {}
 
-    /// Starts forwarding to `server`'s client.
-    func attach(_ server: Server) {
-        state.withLock { $0.server = server }
+    func attach(_ session: MCPSession) {
+        sessions.withLock { $0[ObjectIdentifier(session)] = WeakSession(session: session) }
     }
 
-    func setLevel(_ level: LogLevel) {
-        state.withLock { $0.level = level }
+    func detach(_ session: MCPSession) {
+        sessions.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(session)) }
     }
 
-    /// Forwards one record when it is at or above the client's level.
+    /// Forwards one record to the sessions that want it.
     func forward(level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) {
-        let mapped = Self.mcpLevel(level)
-        guard let server = state.withLock({ state in Self.rank(mapped) >= Self.rank(state.level) ? state.server : nil })
-        else { return }
         var data: [String: Value] = ["message": .string(message)]
         for (key, value) in metadata { data[key] = .string("\(value)") }
-        let payload = Value.object(data)
-        Task { try? await server.log(level: mapped, logger: label, data: payload) }
+        let parameters = LogMessageNotification.Parameters(
+            level: Self.mcpLevel(level),
+            logger: label,
+            data: .object(data)
+        )
+        if let current = MCPSession.current,
+            let session = sessions.withLock({ $0[current.session]?.session })
+        {
+            session.log(parameters, during: current.request)
+            return
+        }
+        let everyone = sessions.withLock { $0.values.compactMap(\.session) }
+        for session in everyone { session.log(parameters, during: nil) }
     }
 
     static func mcpLevel(_ level: Logger.Level) -> LogLevel {
@@ -45,13 +54,13 @@ package final class ClientLog: Sendable {
         }
     }
 
-    private static func rank(_ level: LogLevel) -> Int {
+    static func rank(_ level: LogLevel) -> Int {
         LogLevel.allCases.firstIndex(of: level) ?? 0
     }
 }
 
-/// A swift-log handler that hands records to `ClientLog`; the transport's own records are never forwarded,
-/// so a failing stdout cannot feed itself.
+/// A swift-log handler that hands records to `ClientLog`; the transports' own records are never forwarded,
+/// so a failing connection cannot feed itself.
 package struct ClientLogHandler: LogHandler {
     package var metadata: Logger.Metadata = [:]
     package var logLevel: Logger.Level = .trace
