@@ -113,6 +113,8 @@ let package = Package(
         .testTarget(
             name: "DGXPixelsCLITests",
             dependencies: [
+                "DGXPixelsCLI",
+                "SpriteEngine",
                 "PixelArt",
                 "ComfyUIStandIn",
                 .product(name: "MCP", package: "swift-sdk"),

@@ -5,6 +5,9 @@ import SpriteEngine
 
 /// `dgx-pixels batch PROMPT…` or `dgx-pixels batch spec.yaml`: many sprites in one job.
 struct BatchCommand: AsyncParsableCommand {
+    /// The sprite options `batch` takes: those a batch shares (not the per-sprite prompt and name).
+    static let options = SpriteOption.all.filter { $0.scope == .shared }
+
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Generate many sprites in one job.",
@@ -14,20 +17,40 @@ struct BatchCommand: AsyncParsableCommand {
               dgx-pixels batch sprites.yaml          (items, shared options, deploy_to: see docs/tools.md)
               dgx-pixels batch --resume 20261123-203512-a1b2c3   (finish a job an earlier run left open)
             A progress bar is drawn on stderr when it is a terminal; plain lines otherwise.
+            Options given here override the spec file's shared options; an item's own options win over both.
+            With --seed S, item i without a seed of its own uses S + i.
+
+            Sprite options (generate_batch's shared arguments):
+            \(SpriteFlags.help(for: options))
             """
     )
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var options: SpriteOptions
-    @Argument(help: "Prompts, one sprite each.") var prompts: [String] = []
     @Option(
         name: .customLong("from"),
         help: "A text file with one prompt per line (blank lines and # comments skipped)."
     )
     var file: String?
     @Option(help: "How many sprites run at once.") var concurrency: Int?
+    @Option(help: "Sprites per prompt, each with its own seed (1-16).") var variations: Int?
+    @Option(name: .customLong("deploy-to"), help: "Bevy project to deploy every sprite into as it is made.")
+    var deployTo: String?
     @Option(help: "Finish the job with this id from the journal (items already made are kept).") var resume: String?
     @Flag(help: "Print the result as JSON.") var json = false
+    @Argument(parsing: .allUnrecognized, help: "Prompts (one sprite each) or one spec .yaml file, then sprite options.")
+    var words: [String] = []
+
+    /// What the command line describes: prompts or a spec file, and the flags' options.
+    func flags() throws(ValidationError) -> SpriteFlags {
+        try SpriteFlags.parse(words, options: Self.options)
+    }
+
+    func validate() throws {
+        _ = try flags()
+        if let variations, !BatchDraft.variationRange.contains(variations) {
+            throw ValidationError("--variations must be from 1 to 16, got \(variations)")
+        }
+    }
 
     func run() async throws {
         let (configuration, _) = try global.bootstrap()
@@ -45,38 +68,58 @@ struct BatchCommand: AsyncParsableCommand {
                 try report(record, deployment: nil)
                 return
             }
-            var deployTo = options.deployTo
-            var requestedConcurrency = concurrency
-            let requests: [SpriteRequest]
-            if prompts.count == 1, let spec = prompts.first, spec.hasSuffix(".yaml") || spec.hasSuffix(".yml") {
-                let path = GlobalOptions.absolute(spec)
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw SpriteEngineError.invalidArgument(field: "spec", message: "cannot read \(path)")
-                }
-                let parsed = try BatchSpec.parse(yaml: text, file: path)
-                deployTo =
-                    deployTo
-                    ?? parsed.deployTo.map { spec in
-                        spec.hasPrefix("/") || spec.hasPrefix("~")
-                            ? spec
-                            : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(spec).path
-                    }
-                requestedConcurrency = requestedConcurrency ?? parsed.concurrency
-                requests = try resolve(parsed.items, shared: parsed.shared, configuration: configuration)
-            } else {
-                requests = try resolve(try promptDrafts(), shared: nil, configuration: configuration)
-            }
+            let (batch, spec) = try plan()
+            let requests = try BatchPlanner.requests(for: batch, configuration: configuration)
             let (record, deployment) = try await JobRunner.run(
                 requests,
                 kind: "batch",
                 engine: engine,
-                concurrency: requestedConcurrency ?? configuration.generation.concurrency,
-                deployTo: deployTo
+                concurrency: concurrency ?? spec?.concurrency ?? configuration.generation.concurrency,
+                deployTo: deployTo ?? spec?.deployTo
             )
             try report(record, deployment: deployment)
         } catch let error as SpriteEngineError {
             throw JobRunner.fail(error)
         }
+    }
+
+    /// The batch: from a spec file (its shared options under the command line's), else from the prompts given.
+    func plan() throws -> (BatchDraft, BatchSpec?) {
+        let flags = try flags()
+        if flags.positionals.count == 1, let spec = flags.positionals.first,
+            spec.hasSuffix(".yaml") || spec.hasSuffix(".yml")
+        {
+            let path = GlobalOptions.absolute(spec)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw SpriteEngineError.invalidArgument(field: "spec", message: "cannot read \(path)")
+            }
+            var parsed = try BatchSpec.parse(yaml: text, file: path)
+            parsed.deployTo = parsed.deployTo.map { target in
+                target.hasPrefix("/") || target.hasPrefix("~")
+                    ? target
+                    : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(target).path
+            }
+            var shared = flags.draft
+            shared.inherit(from: parsed.batch.shared)
+            parsed.batch.shared = shared
+            parsed.batch.variations = variations ?? parsed.batch.variations
+            return (parsed.batch, parsed)
+        }
+        var prompts = flags.positionals
+        if let file {
+            guard let text = try? String(contentsOfFile: GlobalOptions.absolute(file), encoding: .utf8) else {
+                throw SpriteEngineError.invalidArgument(field: "--from", message: "cannot read \(file)")
+            }
+            prompts += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        guard !prompts.isEmpty else {
+            throw SpriteEngineError.invalidArgument(field: "prompts", message: "give at least one prompt")
+        }
+        let items = prompts.enumerated().map { index, prompt in
+            BatchDraft.Item(draft: SpriteDraft(prompt: prompt), field: "prompts[\(index)]")
+        }
+        return (BatchDraft(shared: flags.draft, items: items, variations: variations), nil)
     }
 
     private func report(_ record: JobRecord, deployment: DeployReport?) throws {
@@ -87,48 +130,5 @@ struct BatchCommand: AsyncParsableCommand {
             Console.out("job \(record.id): \(record.succeeded) made, \(record.failed) failed")
         }
         if record.failed > 0 || !record.status.isFinished { throw ExitCode.failure }
-    }
-
-    /// One draft per prompt given on the command line or in `--from`, with the command's options.
-    private func promptDrafts() throws(SpriteEngineError) -> [SpriteDraft] {
-        var all = prompts
-        if let file {
-            guard let text = try? String(contentsOfFile: GlobalOptions.absolute(file), encoding: .utf8) else {
-                throw SpriteEngineError.invalidArgument(field: "--from", message: "cannot read \(file)")
-            }
-            all += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        }
-        guard !all.isEmpty else {
-            throw SpriteEngineError.invalidArgument(field: "prompts", message: "give at least one prompt")
-        }
-        return all.map { options.draft(prompt: $0) }
-    }
-
-    /// Resolves every item (shared options and command-line flags fill what an item leaves unset), checking the
-    /// batch limit first so nothing is queued for a batch that is too large.
-    private func resolve(
-        _ drafts: [SpriteDraft],
-        shared: SpriteDraft?,
-        configuration: Configuration
-    ) throws(SpriteEngineError) -> [SpriteRequest] {
-        guard drafts.count <= configuration.limits.maxBatch else {
-            throw SpriteEngineError.invalidArgument(
-                field: "items",
-                message: "\(drafts.count) items is over limits.max_batch (\(configuration.limits.maxBatch))"
-            )
-        }
-        let flags = options.draft(prompt: "")
-        var names: [String: Int] = [:]
-        return try drafts.enumerated().map { index, item throws(SpriteEngineError) in
-            var draft = item
-            if let shared { draft.inherit(from: shared) }
-            draft.inherit(from: flags)
-            if draft.seed == nil, let seed = shared?.seed ?? options.seed { draft.seed = seed + index }
-            var request = try draft.resolve(with: configuration, fieldPrefix: "items[\(index)].")
-            names[request.name, default: 0] += 1
-            if let count = names[request.name], count > 1 { request.name += "-\(count)" }
-            return request
-        }
     }
 }

@@ -4,9 +4,20 @@ import SpriteEngine
 
 /// Turning `process`'s flags into pipeline options on top of the style's defaults.
 extension ProcessCommand {
+    /// The style's pipeline built from the values in effect (a `--palette` changes the outline's colour too), then
+    /// the flags only `process` has.
     func pipelineOptions(_ configuration: Configuration) throws -> PixelPipeline.Options {
         let preset = try configuration.style(named: style ?? configuration.generation.defaultStyle)
-        var options = preset.pipelineOptions
+        let effectivePalette = try palette.map(Self.palette) ?? (colors == nil ? preset.palette : nil)
+        var options = PixelPipeline.Options.sprite(
+            size: preset.size,
+            background: preset.background,
+            downscale: preset.downscale,
+            dither: preset.dither,
+            palette: effectivePalette,
+            maxColors: colors ?? preset.maxColors,
+            outline: preset.outline
+        )
         if let size {
             if size.lowercased() == "auto" {
                 options.size = .auto
@@ -14,11 +25,6 @@ extension ProcessCommand {
                 let parsed = try SpriteSize.parse(size, field: "size", range: 1...4096)
                 options.size = .exact(width: parsed.width, height: parsed.height)
             }
-        }
-        if let palette {
-            options.palette = .fixed(try Self.palette(palette))
-        } else if let colors {
-            options.palette = .adaptive(colors: colors)
         }
         if let dither {
             guard let value = Dither(rawValue: dither.lowercased()) else {

@@ -147,11 +147,13 @@ struct BatchSpecTests {
                 """,
             file: "spec.yaml"
         )
-        #expect(spec.shared.style == "pico8" && spec.shared.size == .edge(16) && spec.shared.steps == 8)
+        let shared = spec.batch.shared
+        #expect(shared[.style] == .text("pico8") && shared[.size] == .int(16) && shared[.steps] == .int(8))
         #expect(spec.deployTo == "../game" && spec.concurrency == 3)
-        #expect(spec.items.map(\.prompt) == ["green slime", "red knight"])
-        #expect(spec.items[1].name == "knight" && spec.items[1].seed == 7)
-        #expect(spec.items[1].palette == .colors(["#000000", "#ffffff"]))
+        #expect(spec.batch.items.map { $0.draft[.prompt] } == [.text("green slime"), .text("red knight")])
+        #expect(spec.batch.items[1].draft[.name] == .text("knight") && spec.batch.items[1].draft[.seed] == .int(7))
+        #expect(spec.batch.items[1].draft[.palette] == .list(["#000000", "#ffffff"]))
+        #expect(spec.batch.items[1].field == "items[1]")
     }
 
     @Test("An unknown key names its path; a spec without items is refused")

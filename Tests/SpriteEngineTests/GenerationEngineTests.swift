@@ -23,8 +23,8 @@ struct GenerationEngineTests {
 
     func request(_ prompt: String, seed: Int? = 7, size: Int = 32) throws -> SpriteRequest {
         var draft = SpriteDraft(prompt: prompt)
-        draft.seed = seed
-        draft.size = .edge(size)
+        draft[.seed] = seed.map(OptionValue.int)
+        draft[.size] = .int(size)
         return try draft.resolve(with: configuration)
     }
 
@@ -252,8 +252,8 @@ struct RollingDeployTests {
         )
         let requests = try ["red gem", "blue gem", "hang forever"].map { prompt in
             var draft = SpriteDraft(prompt: prompt)
-            draft.size = .edge(16)
-            draft.category = "item"
+            draft[.size] = .int(16)
+            draft[.category] = .text("item")
             return try draft.resolve(with: configuration)
         }
         var draft = DeployDraft(project: project.path)

@@ -19,8 +19,8 @@ struct SpriteCacheTests {
 
     func run(_ engine: GenerationEngine, _ configure: (inout SpriteDraft) -> Void) async throws -> SpriteResult {
         var draft = SpriteDraft(prompt: "red knight")
-        draft.seed = 11
-        draft.size = .edge(32)
+        draft[.seed] = .int(11)
+        draft[.size] = .int(32)
         configure(&draft)
         let request = try draft.resolve(with: configuration)
         let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
@@ -32,7 +32,7 @@ struct SpriteCacheTests {
         let generator = CountingGenerator()
         let engine = GenerationEngine(configuration: configuration, generator: generator, logger: Logger(label: "t"))
         let first = try await run(engine) { _ in }
-        let second = try await run(engine) { $0.name = "knight_again" }
+        let second = try await run(engine) { $0[.name] = .text("knight_again") }
         #expect(first.cached == nil && second.cached == true)
         #expect(second.contentHash == first.contentHash && second.seed == first.seed)
         #expect(second.jobID != first.jobID)
@@ -49,9 +49,9 @@ struct SpriteCacheTests {
         let generator = CountingGenerator()
         let engine = GenerationEngine(configuration: configuration, generator: generator, logger: Logger(label: "t"))
         _ = try await run(engine) { _ in }
-        #expect(try await run(engine) { $0.force = true }.cached == nil)
-        #expect(try await run(engine) { $0.seed = 12 }.cached == nil)
-        #expect(try await run(engine) { $0.outline = false }.cached == nil)
+        #expect(try await run(engine) { $0[.force] = .flag(true) }.cached == nil)
+        #expect(try await run(engine) { $0[.seed] = .int(12) }.cached == nil)
+        #expect(try await run(engine) { $0[.outline] = .flag(false) }.cached == nil)
         #expect(generator.calls == 4)
     }
 

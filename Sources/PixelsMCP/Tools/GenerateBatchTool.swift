@@ -8,20 +8,22 @@ enum GenerateBatchTool: MCPTool {
     static let name = "generate_batch"
 
     static func definition(for configuration: Configuration) -> Tool {
-        let shared = SpriteOptionsSchema.properties(for: configuration)
         let maxBatch = configuration.limits.maxBatch
-        var properties = shared.filter { $0.key != "prompt" && $0.key != "name" }
+        var properties = SpriteOptionsSchema.properties(
+            for: configuration,
+            options: SpriteOption.all.filter { $0.scope == .shared }
+        )
         properties["prompts"] = JSONSchema.array(
             "Prompts sharing the options below (give this or items).",
             items: JSONSchema.string("A prompt.", minLength: 1, maxLength: 2000),
             minItems: 1,
             maxItems: maxBatch
         )
-        var item = shared
+        var item = SpriteOptionsSchema.properties(for: configuration)
         item["variations"] = JSONSchema.integer(
             "Sprites of this prompt, each with its own seed.",
-            minimum: 1,
-            maximum: 16
+            minimum: BatchDraft.variationRange.lowerBound,
+            maximum: BatchDraft.variationRange.upperBound
         )
         properties["items"] = JSONSchema.array(
             "Sprites with their own options; unset options fall back to the shared ones (give this or prompts).",
@@ -32,8 +34,8 @@ enum GenerateBatchTool: MCPTool {
         properties["variations"] = JSONSchema.integer(
             "Sprites per prompt, each with its own seed (seed, seed+1, …), named <name>-v1, -v2, …; the total must "
                 + "stay within \(maxBatch). Default 1.",
-            minimum: 1,
-            maximum: 16
+            minimum: BatchDraft.variationRange.lowerBound,
+            maximum: BatchDraft.variationRange.upperBound
         )
         properties["return_image"] = JSONSchema.boolean(
             "Include the batch's contact sheet (every sprite, numbered) as an inline image. Default true."
@@ -84,7 +86,7 @@ enum GenerateBatchTool: MCPTool {
     }
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
-        let requests = try BatchPlan.requests(from: arguments, configuration: context.configuration)
+        let requests = try BatchPlanner.requests(for: batch(from: arguments), configuration: context.configuration)
         let wait = arguments["wait_seconds"].flatMap { $0.doubleValue ?? $0.intValue.map(Double.init) }
         let concurrency =
             SpriteOptionsSchema.integer(arguments["concurrency"]) ?? context.configuration.generation.concurrency
@@ -147,6 +149,39 @@ enum GenerateBatchTool: MCPTool {
             }
         }
         return try .success(summary: summary, structured: output, previews: previews, links: links)
+    }
+
+    /// The batch the arguments describe: `prompts` sharing the options, or `items` with their own.
+    static func batch(from arguments: [String: Value]) throws(SpriteEngineError) -> BatchDraft {
+        let prompts = arguments["prompts"]?.arrayValue
+        let items = arguments["items"]?.arrayValue
+        guard (prompts == nil) != (items == nil) else {
+            throw .invalidArgument(
+                field: prompts == nil ? "prompts" : "items",
+                message: prompts == nil
+                    ? "give either 'prompts' (a list of strings) or 'items' (a list of objects with a prompt)"
+                    : "give 'prompts' or 'items', not both"
+            )
+        }
+        let entries: [BatchDraft.Item] =
+            prompts.map { list in
+                list.enumerated().map { index, prompt in
+                    BatchDraft.Item(draft: SpriteDraft(prompt: prompt.stringValue), field: "prompts[\(index)]")
+                }
+            }
+            ?? (items ?? []).enumerated().map { index, item in
+                let object = item.objectValue ?? [:]
+                return BatchDraft.Item(
+                    draft: SpriteOptionsSchema.draft(from: object),
+                    variations: SpriteOptionsSchema.integer(object["variations"]),
+                    field: "items[\(index)]"
+                )
+            }
+        return BatchDraft(
+            shared: SpriteOptionsSchema.draft(from: arguments),
+            items: entries,
+            variations: SpriteOptionsSchema.integer(arguments["variations"])
+        )
     }
 
     /// The structured result.

@@ -5,12 +5,36 @@ extension StylePreset {
     /// How far from the border colour a pixel may be and still be cleared as background (per RGB channel).
     package static let backgroundTolerance = 24
 
-    /// Flood-fill background removal for transparent styles, the style's downscale mode and dither,
-    /// the style's palette (or an adaptive one of `maxColors`), binary alpha and the outline if the style has one.
+    /// The style's own pipeline: flood-fill background removal for transparent styles, its downscale mode and
+    /// dither, its palette (or an adaptive one of `maxColors`), binary alpha and the outline if it has one.
     package var pipelineOptions: PixelPipeline.Options {
+        .sprite(
+            size: size,
+            background: background,
+            downscale: downscale,
+            dither: dither,
+            palette: palette,
+            maxColors: maxColors,
+            outline: outline
+        )
+    }
+}
+
+extension PixelPipeline.Options {
+    /// A sprite's pipeline from the values in effect — the style's with the caller's overrides already applied —
+    /// so what derives from them follows them: the outline takes the darkest colour of the palette in effect.
+    package static func sprite(
+        size: SpriteSize,
+        background: StylePreset.Background,
+        downscale: PixelPipeline.DownscaleMode,
+        dither: Dither,
+        palette: Palette?,
+        maxColors: Int,
+        outline: Bool
+    ) -> PixelPipeline.Options {
         var options = PixelPipeline.Options()
         switch background {
-        case .transparent: options.background = .floodFill(tolerance: Self.backgroundTolerance)
+        case .transparent: options.background = .floodFill(tolerance: StylePreset.backgroundTolerance)
         case .keep, .color: options.background = .keep
         }
         options.size = .exact(width: size.width, height: size.height)
@@ -19,14 +43,18 @@ extension StylePreset {
         if let palette {
             options.palette = .fixed(palette)
         } else {
-            options.palette = .adaptive(colors: min(max(1, maxColors), Palette.maxColors))
+            options.palette = .adaptive(colors: maxColors)
         }
-        options.outline = outline ? outlineColor : nil
+        options.outline = outline ? (palette?.darkestOpaque ?? RGBA(0, 0, 0)) : nil
         return options
     }
+}
 
-    /// The palette's darkest colour by luma, so the outline stays inside the palette; black without one.
-    package var outlineColor: RGBA {
-        palette?.darkestOpaque ?? RGBA(0, 0, 0)
+extension Palette {
+    /// The darkest opaque colour by luma, so an outline stays inside the palette.
+    package var darkestOpaque: RGBA {
+        func luma(_ color: RGBA) -> Int { 299 * Int(color.r) + 587 * Int(color.g) + 114 * Int(color.b) }
+        let darkest = colors.filter { $0.a > 0 }.min { luma($0) < luma($1) } ?? RGBA(0, 0, 0)
+        return RGBA(darkest.r, darkest.g, darkest.b)
     }
 }

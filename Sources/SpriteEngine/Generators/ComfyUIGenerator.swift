@@ -123,7 +123,7 @@ package struct ComfyUIGenerator: Generator {
     }
 
     private func template(for request: SpriteRequest) throws -> WorkflowTemplate {
-        let name = request.diffusion.workflow ?? request.style.workflow ?? defaultWorkflow
+        let name = request.workflow ?? request.style.workflow ?? defaultWorkflow
         guard let template = library.templates[name] else {
             throw SpriteEngineError.invalidArgument(
                 field: "workflow",

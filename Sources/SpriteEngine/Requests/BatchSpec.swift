@@ -3,8 +3,8 @@ import Yams
 
 /// A batch described in a YAML file for `dgx-pixels batch spec.yaml`: shared options, items, a deploy target.
 ///
-/// Keys are the MCP argument names (`style`, `size`, `palette`, `steps`, …), read as strictly as the
-/// configuration: an unknown key is an error naming it.
+/// Keys are the sprite options' names (`SpriteOption.all`: `style`, `size`, `palette`, `steps`, …) plus
+/// `variations`, read as strictly as the configuration: an unknown key is an error naming it.
 ///
 /// ```yaml
 /// style: pico8
@@ -16,18 +16,12 @@ import Yams
 ///     name: knight
 ///     category: character
 ///     seed: 7
+///     variations: 3
 /// ```
 package struct BatchSpec: Sendable {
-    package var shared: SpriteDraft
-    package var items: [SpriteDraft]
+    package var batch: BatchDraft
     package var deployTo: String?
     package var concurrency: Int?
-
-    static let optionKeys = [
-        "prompt", "style", "size", "seed", "negative_prompt", "palette", "colors", "background", "outline", "name",
-        "category", "dither", "force", "workflow", "steps", "cfg", "sampler", "scheduler", "checkpoint", "lora",
-        "lora_strength", "generation_size",
-    ]
 
     /// Parses the spec's text; `file` names it in errors.
     package static func parse(yaml: String, file: String) throws(SpriteEngineError) -> BatchSpec {
@@ -39,75 +33,48 @@ package struct BatchSpec: Sendable {
         }
         guard let document else { throw .invalidConfiguration(keyPath: "items", message: "is required", file: file) }
         let root = ConfigNode(node: document, keyPath: "", file: file)
-        var spec = BatchSpec(shared: SpriteDraft(), items: [])
+        var spec = BatchSpec(batch: BatchDraft(shared: SpriteDraft(), items: []))
         var sawItems = false
-        let sharedKeys = optionKeys.filter { $0 != "prompt" && $0 != "name" }
-        for (key, value) in try root.mapping(allowed: sharedKeys + ["items", "deploy_to", "concurrency"]) {
+        let shared = SpriteOption.all.filter { $0.scope == .shared }
+        let itemKeys = SpriteOption.all.map(\.key) + ["variations"]
+        for (key, value) in try root.mapping(
+            allowed: shared.map(\.key) + ["items", "deploy_to", "concurrency", "variations"]
+        ) {
             switch key {
             case "items":
                 sawItems = true
-                for entry in try value.sequence() {
+                for (index, entry) in try value.sequence().enumerated() {
+                    var item = BatchDraft.Item(draft: SpriteDraft(), field: "items[\(index)]")
                     if entry.isMapping {
-                        spec.items.append(try draft(from: entry, allowed: optionKeys))
+                        for (itemKey, itemValue) in try entry.mapping(allowed: itemKeys) {
+                            try read(itemKey, itemValue, into: &item.draft, variations: &item.variations)
+                        }
                     } else {
-                        spec.items.append(SpriteDraft(prompt: try entry.nonEmptyString()))
+                        item.draft = SpriteDraft(prompt: try entry.nonEmptyString())
                     }
+                    spec.batch.items.append(item)
                 }
             case "deploy_to": spec.deployTo = try value.nonEmptyString()
             case "concurrency": spec.concurrency = try value.int(in: 1...64)
-            default: try apply(key, value, to: &spec.shared)
+            default: try read(key, value, into: &spec.batch.shared, variations: &spec.batch.variations)
             }
         }
-        guard sawItems, !spec.items.isEmpty else {
+        guard sawItems, !spec.batch.items.isEmpty else {
             throw .invalidConfiguration(keyPath: "items", message: "give at least one item (a prompt)", file: file)
         }
         return spec
     }
 
-    private static func draft(from node: ConfigNode, allowed: [String]) throws(SpriteEngineError) -> SpriteDraft {
-        var draft = SpriteDraft()
-        for (key, value) in try node.mapping(allowed: allowed) {
-            try apply(key, value, to: &draft)
-        }
-        return draft
-    }
-
-    private static func apply(_ key: String, _ value: ConfigNode, to draft: inout SpriteDraft) throws(SpriteEngineError)
-    {
-        func size() throws(SpriteEngineError) -> SpriteDraft.SizeInput {
-            if let edge = value.node.int { return .edge(edge) }
-            return .text(try value.nonEmptyString())
-        }
-        switch key {
-        case "prompt": draft.prompt = try value.nonEmptyString()
-        case "style": draft.style = try value.nonEmptyString()
-        case "size": draft.size = try size()
-        case "seed": draft.seed = try value.int(in: 0...SpriteDraft.maxSeed)
-        case "negative_prompt": draft.negativePrompt = try value.string()
-        case "palette":
-            if case .sequence = value.node {
-                draft.palette = .colors(
-                    try value.sequence().map { item throws(SpriteEngineError) in try item.string() }
-                )
-            } else {
-                draft.palette = .name(try value.nonEmptyString())
-            }
-        case "colors": draft.colors = try value.int(in: 2...256)
-        case "background": draft.background = try value.nonEmptyString()
-        case "outline": draft.outline = try value.bool()
-        case "name": draft.name = try value.nonEmptyString()
-        case "category": draft.category = try value.nonEmptyString()
-        case "dither": draft.dither = try value.nonEmptyString()
-        case "force": draft.force = try value.bool()
-        case "workflow": draft.workflow = try value.nonEmptyString()
-        case "steps": draft.steps = try value.int(in: 1...150)
-        case "cfg": draft.cfg = try value.double(in: 0...30)
-        case "sampler": draft.sampler = try value.nonEmptyString()
-        case "scheduler": draft.scheduler = try value.nonEmptyString()
-        case "checkpoint": draft.checkpoint = try value.nonEmptyString()
-        case "lora": draft.lora = try value.nonEmptyString()
-        case "lora_strength": draft.loraStrength = try value.double(in: -4...4)
-        default: draft.generationSize = try size()
+    private static func read(
+        _ key: String,
+        _ value: ConfigNode,
+        into draft: inout SpriteDraft,
+        variations: inout Int?
+    ) throws(SpriteEngineError) {
+        if key == "variations" {
+            variations = try value.int(in: BatchDraft.variationRange)
+        } else if let option = SpriteOption.named(key) {
+            draft[option] = try option.read(value)
         }
     }
 }

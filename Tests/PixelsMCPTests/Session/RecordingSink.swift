@@ -20,7 +20,7 @@ final class RecordingSink: MessageSink {
     }
 
     /// The response to request `id` once it is sent (polls for up to `seconds`).
-    func response(to id: ID, within seconds: Double = 10) async throws -> [String: Any] {
+    func response(to id: ID, within seconds: Double = 30) async throws -> [String: Any] {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             if let found = all.first(where: { $0.route == .response(to: id) }),

@@ -18,7 +18,7 @@ struct ComfyUIGeneratorTests {
         let engine = harness.engine()
         let progress = ProgressLog()
         let record = try await engine.run(
-            [harness.request("green slime", configure: { $0.palette = .name("pico-8") })],
+            [harness.request("green slime", configure: { $0[.palette] = .text("pico-8") })],
             kind: "sprite",
             concurrency: 1,
             waitSeconds: 30,
@@ -59,12 +59,12 @@ struct ComfyUIGeneratorTests {
         let harness = try ComfyUIHarness(backends: [standIn])
         let engine = harness.engine()
         let request = try harness.request("blue gem") { draft in
-            draft.steps = 6
-            draft.cfg = 4.5
-            draft.sampler = "euler_ancestral"
-            draft.scheduler = "karras"
-            draft.generationSize = .text("192x128")
-            draft.negativePrompt = "no text"
+            draft[.steps] = .int(6)
+            draft[.cfg] = .number(4.5)
+            draft[.sampler] = .text("euler_ancestral")
+            draft[.scheduler] = .text("karras")
+            draft[.generationSize] = .text("192x128")
+            draft[.negativePrompt] = .text("no text")
         }
         let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
         #expect(record.status == .succeeded, "\(record)")
@@ -91,10 +91,10 @@ struct ComfyUIGeneratorTests {
         let harness = try ComfyUIHarness(backends: [standIn])
         let engine = harness.engine()
         let request = try harness.request("robot") { draft in
-            draft.workflow = "sdxl-pixel-art"
-            draft.checkpoint = "other-xl.safetensors"
-            draft.lora = "retro.safetensors"
-            draft.loraStrength = 0.6
+            draft[.workflow] = .text("sdxl-pixel-art")
+            draft[.checkpoint] = .text("other-xl.safetensors")
+            draft[.lora] = .text("retro.safetensors")
+            draft[.loraStrength] = .number(0.6)
         }
         let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
         #expect(record.status == .succeeded, "\(record)")
@@ -104,7 +104,7 @@ struct ComfyUIGeneratorTests {
         #expect(graph["10"]?["inputs"]?["strength_model"] == .double(0.6))
 
         let refused = try await engine.run(
-            [harness.request("robot") { $0.lora = "retro.safetensors" }],
+            [harness.request("robot") { $0[.lora] = .text("retro.safetensors") }],
             kind: "sprite",
             concurrency: 1,
             waitSeconds: 30,
@@ -122,7 +122,7 @@ struct ComfyUIGeneratorTests {
         let harness = try ComfyUIHarness(backends: [standIn])
         let engine = harness.engine()
         let record = try await engine.run(
-            [harness.request("tree") { $0.checkpoint = "missing.safetensors" }],
+            [harness.request("tree") { $0[.checkpoint] = .text("missing.safetensors") }],
             kind: "sprite",
             concurrency: 1,
             waitSeconds: 30,
@@ -150,8 +150,8 @@ struct ComfyUIGeneratorTests {
         let record = try await engine.run(
             [
                 harness.request("tree") {
-                    $0.workflow = "sdxl-pixel-art"
-                    $0.lora = "nope.safetensors"
+                    $0[.workflow] = .text("sdxl-pixel-art")
+                    $0[.lora] = .text("nope.safetensors")
                 }
             ],
             kind: "sprite",
@@ -319,7 +319,7 @@ struct ComfyUIGeneratorTests {
         let second = try #require(try await make())
         #expect(second.cached == true && second.contentHash == first.contentHash)
         #expect(standIn.submittedPrompts.count == 1)
-        let other = try #require(try await make { $0.steps = 8 })
+        let other = try #require(try await make { $0[.steps] = .int(8) })
         #expect(other.cached == nil)
         #expect(standIn.submittedPrompts.count == 2)
         await engine.shutdown()

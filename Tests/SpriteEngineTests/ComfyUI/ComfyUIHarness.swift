@@ -58,9 +58,9 @@ struct ComfyUIHarness {
         configure: (inout SpriteDraft) -> Void = { _ in }
     ) throws -> SpriteRequest {
         var draft = SpriteDraft(prompt: prompt)
-        draft.seed = seed
-        draft.size = .edge(size)
-        draft.generationSize = .edge(128)
+        draft[.seed] = .int(seed)
+        draft[.size] = .int(size)
+        draft[.generationSize] = .int(128)
         configure(&draft)
         return try draft.resolve(with: configuration)
     }
