@@ -18,14 +18,14 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let (configuration, _) = try global.bootstrap()
         let engine = EngineFactory.makeEngine(configuration)
-        var limits = engine.validationLimits
+        var limits = engine.configuration.validationLimits
         limits.maxColors = maxColors
         limits.requireBinaryAlpha = requireBinaryAlpha
         var reports: [Entry] = []
         var failed = false
         for file in files {
             do {
-                let (url, report) = try engine.validate(GlobalOptions.absolute(file), limits: limits)
+                let (url, report) = try engine.store.validate(GlobalOptions.absolute(file), limits: limits)
                 reports.append(Entry(path: url.path, report: report))
                 failed = failed || !report.valid
             } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import PixelArt
+import SpriteEngine
 import Testing
 
 @testable import PixelsMCP
@@ -31,6 +32,26 @@ struct DeployToBevyToolTests {
         let manifest = try Data(contentsOf: project.appendingPathComponent("assets/sprites/manifest.json"))
         let text = String(decoding: manifest, as: UTF8.self)
         #expect(text.contains("blue-potion") && text.contains("\"prompt\" : \"blue potion\""), "\(text)")
+    }
+
+    @Test("generate_sprite with deploy_to that answers 'running' still deploys the sprite once it is made")
+    func runningSpriteIsDeployed() async throws {
+        let harness = try await MCPHarness.start(configure: { _ in }, generator: { _ in DelayedGenerator() })
+        defer { Task { await harness.stop() } }
+        let project = try harness.makeBevyProject(version: "0.15")
+        let result = try await harness.call(
+            "generate_sprite",
+            ["prompt": "silver key", "size": 256, "category": "item", "wait_seconds": 0, "deploy_to": .string(project.path)]
+        )
+        let structured = try #require(result.structuredContent?.objectValue)
+        #expect(structured["status"]?.stringValue == "running", "\(result.text)")
+        let job = try #require(structured["job_id"]?.stringValue)
+        let done = try await harness.call("get_job", ["job_id": .string(job), "wait_seconds": 60])
+        #expect(done.isError == false, "\(done.text)")
+        let png = project.appendingPathComponent("assets/sprites/item/silver-key.png")
+        #expect(FileManager.default.fileExists(atPath: png.path))
+        let deployed = done.structuredContent?.objectValue?["deployment"]?.objectValue?["report"]?.objectValue
+        #expect(deployed?["sprites"]?.arrayValue?.count == 1, "\(done.text)")
     }
 
     @Test("Packs a batch's frames into a sheet with descriptors and a collection; a missing game is a warning")
@@ -118,5 +139,20 @@ struct DeployToBevyToolTests {
         #expect(paths[0] == nil)
         let backup = try #require(paths[1])
         #expect(FileManager.default.fileExists(atPath: backup + "/sprites/items/coin.png"))
+    }
+}
+
+/// The procedural engine after half a second, so a call with `wait_seconds: 0` is sure to answer first.
+struct DelayedGenerator: Generator {
+    var engineName: String { "delayed" }
+
+    func generate(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        progress: ProgressReporter,
+        prompts: PromptRecorder
+    ) async throws -> GeneratedImage {
+        try await Task.sleep(for: .milliseconds(500))
+        return try await ProceduralGenerator().generate(request, seed: seed, progress: progress, prompts: prompts)
     }
 }

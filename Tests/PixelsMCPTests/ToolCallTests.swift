@@ -319,9 +319,14 @@ struct BatchScaleTests {
 struct SlowGenerator: Generator {
     var engineName: String { "slow" }
 
-    func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage {
+    func generate(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        progress: ProgressReporter,
+        prompts: PromptRecorder
+    ) async throws -> GeneratedImage {
         if !request.prompt.contains("quick") { try await Task.sleep(for: .seconds(3600)) }
-        return try await ProceduralGenerator().generate(request, seed: seed, progress: progress)
+        return try await ProceduralGenerator().generate(request, seed: seed, progress: progress, prompts: prompts)
     }
 }
 

@@ -155,7 +155,7 @@ struct GenerationEngineTests {
     func forgetsOldJobs() async throws {
         let engine = engine()
         var ids: [String] = []
-        for index in 0..<(GenerationEngine.finishedJobsInMemory + 4) {
+        for index in 0..<(JobTable.finishedKept + 4) {
             let record = try await engine.run(
                 [request("coin \(index)")],
                 kind: "sprite",
@@ -166,7 +166,7 @@ struct GenerationEngineTests {
             ids.append(record.id)
         }
         let inMemory = await engine.recentJobs(limit: 1000).map(\.id)
-        #expect(inMemory.count == GenerationEngine.finishedJobsInMemory)
+        #expect(inMemory.count == JobTable.finishedKept)
         #expect(!inMemory.contains(ids[0]) && inMemory.contains(ids.last ?? ""))
         #expect(try await engine.job(ids[0]).status == .succeeded)
     }
@@ -219,8 +219,9 @@ struct GenerationEngineTests {
         try png.write(to: good)
         try png.write(to: bad)
         let engine = engine()
-        #expect(try engine.validate(good.path, limits: engine.validationLimits).1.issues.isEmpty)
-        let report = try engine.validate(bad.path, limits: engine.validationLimits).1
+        let limits = engine.configuration.validationLimits
+        #expect(try engine.store.validate(good.path, limits: limits).1.issues.isEmpty)
+        let report = try engine.store.validate(bad.path, limits: limits).1
         #expect(report.codes == ["bad_name"] && report.valid)
     }
 }
@@ -256,19 +257,19 @@ struct RollingDeployTests {
             draft[.category] = .text("item")
             return try draft.resolve(with: configuration)
         }
-        var draft = DeployDraft(project: project.path)
-        draft.category = "item"
-        let id = await engine.start(requests, kind: "batch", concurrency: 3, progress: .none, deployEach: draft)
+        let id = await engine.start(requests, kind: "batch", concurrency: 3, progress: .none, deployTo: project.path)
         let assets = project.appendingPathComponent("assets/sprites/item")
         let deadline = ContinuousClock.now + .seconds(20)
-        while await (engine.deployment(of: id)?.report?.sprites.count ?? 0) < 2, ContinuousClock.now < deadline {
+        while (try await engine.job(id).deployment?.report?.sprites.count ?? 0) < 2, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         // The job is still running (one item hangs), yet the finished two are in the game already.
-        #expect(try await engine.job(id).status == .running)
-        #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("red-gem.png").path))
+        let snapshot = try await engine.job(id)
+        #expect(snapshot.status == .running, "\(snapshot)")
+        #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("red-gem.png").path), "\(snapshot.items.map { "\($0.status) \($0.error ?? "")" })")
         #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("blue-gem.png").path))
-        #expect(await engine.deployment(of: id)?.errors.isEmpty == true)
+        let errors = try await engine.job(id).deployment?.errors
+        #expect(errors?.isEmpty == true, "\(errors ?? [])")
         await engine.cancel(id)
         _ = try await engine.wait(for: id, upTo: 10)
     }

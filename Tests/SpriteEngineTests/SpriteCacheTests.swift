@@ -81,8 +81,13 @@ final class CountingGenerator: Generator, @unchecked Sendable {
         await inner.cacheIdentity(for: request, seed: seed)
     }
 
-    func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage {
+    func generate(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        progress: ProgressReporter,
+        prompts: PromptRecorder
+    ) async throws -> GeneratedImage {
         lock.withLock { count += 1 }
-        return try await inner.generate(request, seed: seed, progress: progress)
+        return try await inner.generate(request, seed: seed, progress: progress, prompts: prompts)
     }
 }

@@ -1,4 +1,14 @@
+import Foundation
+
 extension ContactSheet {
+    /// A batch's contact sheet from its sprites' PNG files, in order; a file that does not decode is left out.
+    /// Large batches get smaller tiles, so the sheet stays a few megapixels at most.
+    package static func numbered(pngs: [Data]) -> RGBAImage {
+        let images = pngs.compactMap { try? PNGCodec.decode($0) }
+        let cell = images.count <= 64 ? 64 : (images.count <= 256 ? 48 : 32)
+        return grid(images, cell: cell)
+    }
+
     /// A batch's sprites in a grid, each enlarged (whole multiples) into a `cell`-square tile over a checkerboard,
     /// numbered from 0 in its top-left corner, in input order.
     package static func grid(_ images: [RGBAImage], cell: Int = 64, columns: Int? = nil) -> RGBAImage {

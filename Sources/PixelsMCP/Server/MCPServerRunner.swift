@@ -16,12 +16,11 @@ package struct MCPServerRunner: Sendable {
         // Before the first request can be answered, so a client never sees a server that ignores SIGTERM.
         let stop = ShutdownSignal.install(logger: context.logger)
         let engine = context.engine
-        let resumed = await engine.recover()
-        if !resumed.isEmpty {
-            context.logger.info("resumed jobs from the journal", metadata: ["jobs": "\(resumed.joined(separator: ", "))"])
-        }
         let session = MCPSession(context: context, sink: connection)
         connection.start(session, maxLineBytes: context.limits.maxBytes)
+        // After the session is up: replaying the journal never delays `initialize`; get_job on a job being
+        // recovered waits for it.
+        await engine.startRecovery()
         context.logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
         _ = await firstOf([{ await connection.waitUntilClosed() }, { await stop.wait() }])
         context.logger.info("input closed; answering requests in flight", metadata: ["open": "\(session.ledger.openRequests)"])

@@ -42,12 +42,11 @@ extension MCPSession {
                 "tools/call needs params {\"name\": string, \"arguments\": object (optional)}"
             )
         }
-        let sink = self.sink
-        let progress = ProgressBridge.reporter(for: parameters._meta?.progressToken) { notification in
+        let progress = ProgressBridge.reporter(for: parameters._meta?.progressToken) { [weak self] notification in
             guard let line = try? OutboundMessage.notification(ProgressNotification.message(notification)) else {
                 return
             }
-            sink.send(line, .during(id))
+            self?.sendDuring(id, line)
         }
         let result = try await context.registry.call(
             parameters,

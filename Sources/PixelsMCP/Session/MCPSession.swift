@@ -122,9 +122,14 @@ package final class MCPSession: Sendable {
                         line = OutboundMessage.error(id: id, Self.mcpError(error))
                     }
                     // Whoever removes the task answers for it: a cancellation that got here first means no response.
-                    guard self.running.withLock({ $0.removeValue(forKey: id) }) != nil else { return }
-                    if let line { self.sink.send(line, .response(to: id)) }
-                    self.ledger.settle(id)
+                    // The response leaves under the same lock as the request's notifications (`sendDuring`), so
+                    // nothing about a request is sent after its response.
+                    let answered = self.running.withLock { running in
+                        guard running.removeValue(forKey: id) != nil else { return false }
+                        if let line { self.sink.send(line, .response(to: id)) }
+                        return true
+                    }
+                    if answered { self.ledger.settle(id) }
                 }
             }
         }
@@ -144,6 +149,15 @@ package final class MCPSession: Sendable {
         }
     }
 
+    /// Sends a notification about request `id` while it runs; once it is answered or cancelled, nothing more is
+    /// sent about it (a job that outlasts its call keeps reporting progress to no one).
+    func sendDuring(_ id: ID, _ message: Data) {
+        running.withLock { running in
+            guard running[id] != nil else { return }
+            sink.send(message, .during(id))
+        }
+    }
+
     static func mcpError(_ error: any Error) -> MCPError {
         (error as? MCPError) ?? .internalError("\(error)")
     }
@@ -155,7 +169,12 @@ package final class MCPSession: Sendable {
         }
         guard admitted, let line = try? OutboundMessage.notification(LogMessageNotification.message(parameters))
         else { return }
-        sink.send(line, request.map { .during($0) } ?? .session)
+        let stillRunning = request.map { id in running.withLock { $0[id] != nil } } ?? false
+        if let request, stillRunning {
+            sendDuring(request, line)
+        } else {
+            sink.send(line, .session)
+        }
     }
 
     func setLogLevel(_ level: LogLevel) {

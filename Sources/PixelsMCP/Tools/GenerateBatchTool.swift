@@ -93,23 +93,13 @@ enum GenerateBatchTool: MCPTool {
         let project = arguments["deploy_to"]?.stringValue
         // With deploy_to, each sprite goes into the game as soon as it is made, so the game hot-reloads them
         // while the rest of the batch runs.
-        let id =
-            if let project {
-                await context.engine.start(
-                    requests,
-                    kind: "batch",
-                    concurrency: concurrency,
-                    progress: context.progress,
-                    deployEach: DeployDraft(project: project)
-                )
-            } else {
-                await context.engine.start(
-                    requests,
-                    kind: "batch",
-                    concurrency: concurrency,
-                    progress: context.progress
-                )
-            }
+        let id = await context.engine.start(
+            requests,
+            kind: "batch",
+            concurrency: concurrency,
+            progress: context.progress,
+            deployTo: project
+        )
         let record = try await context.engine.wait(
             for: id,
             upTo: wait ?? context.configuration.generation.waitSeconds
@@ -125,7 +115,7 @@ enum GenerateBatchTool: MCPTool {
                 summary += "\n  [\(item.index)] \(item.name): FAILED: \(error)"
             }
         }
-        if project != nil, let rolling = await context.engine.deployment(of: record.id) {
+        if let rolling = record.deployment {
             if let report = rolling.report {
                 output.deployment = report
                 summary += "\nDeployed \(report.sprites.count) sprites into \(report.project) as they were made"

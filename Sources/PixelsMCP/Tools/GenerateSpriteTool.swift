@@ -57,17 +57,24 @@ enum GenerateSpriteTool: MCPTool {
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         let request = try SpriteOptionsSchema.draft(from: arguments).resolve(with: context.configuration)
         let wait = arguments["wait_seconds"].flatMap { $0.doubleValue ?? $0.intValue.map(Double.init) }
-        let record = try await context.engine.run(
+        // The deploy is part of the job, so a sprite that outlasts this call is still deployed when it is made.
+        let id = await context.engine.start(
             [request],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: wait ?? context.configuration.generation.waitSeconds,
-            progress: context.progress
+            progress: context.progress,
+            deployTo: arguments["deploy_to"]?.stringValue
+        )
+        let record = try await context.engine.wait(
+            for: id,
+            upTo: wait ?? context.configuration.generation.waitSeconds
         )
         var output = Output(jobID: record.id, status: record.status.rawValue)
         guard let item = record.items.first, record.status.isFinished else {
+            let deploying = record.deployTo.map { " It is deployed into \($0) once made." } ?? ""
             return try .success(
-                summary: "Job \(record.id) is still running; call get_job with job_id '\(record.id)' for the result.",
+                summary: "Job \(record.id) is still running; call get_job with job_id '\(record.id)' for the result."
+                    + deploying,
                 structured: output
             )
         }
@@ -80,17 +87,14 @@ enum GenerateSpriteTool: MCPTool {
             Generated \(sprite.width)×\(sprite.height) sprite '\(sprite.name)' (\(sprite.colorsUsed) colours, \
             seed \(sprite.seed), engine \(sprite.engine)) at \(sprite.path)
             """
-        if let project = arguments["deploy_to"]?.stringValue {
-            var draft = DeployDraft(project: project, sprites: [sprite.uri])
-            draft.category = request.category
-            do {
-                let report = try await context.engine.deploy(draft)
-                output.deployment = report
-                summary += "\nDeployed as '\(report.sprites.first?.assetPath ?? "")' into \(report.project)"
-            } catch {
-                output.error = error.description
-                return .failure("\(summary)\nbut deploying it failed: \(error.description)", structured: output)
+        if let rolling = record.deployment {
+            output.deployment = rolling.report
+            if let error = rolling.errors.first {
+                output.error = error
+                return .failure("\(summary)\nbut deploying it failed: \(error)", structured: output)
             }
+            summary += "\nDeployed as '\(rolling.report?.sprites.first?.assetPath ?? "")' into "
+                + (rolling.report?.project ?? record.deployTo ?? "")
         }
         let previews =
             arguments["return_image"]?.boolValue == false

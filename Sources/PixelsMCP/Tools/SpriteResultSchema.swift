@@ -51,6 +51,22 @@ enum SpriteResultSchema {
                 "null",
                 description: "A batch's sprites in a numbered grid (PNG path), once it finished."
             ),
+            "deploy_to": JSONSchema.typed(
+                "string",
+                "null",
+                description: "The Bevy project each sprite is deployed into as it is made."
+            ),
+            "deployment": JSONSchema.object(
+                "What deploying the sprites as they were made has done so far.",
+                properties: [
+                    "report": DeployToBevyTool.reportSchema,
+                    "errors": JSONSchema.array(
+                        "Sprites whose deploy failed, each 'name: reason'.",
+                        items: JSONSchema.typed("string")
+                    ),
+                ],
+                additionalProperties: true
+            ),
             "items": JSONSchema.array(
                 "One entry per requested sprite, in request order.",
                 items: JSONSchema.object(

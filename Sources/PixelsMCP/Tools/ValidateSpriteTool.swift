@@ -43,10 +43,10 @@ enum ValidateSpriteTool: MCPTool {
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         let reference = arguments["path"]?.stringValue ?? ""
-        var limits = context.engine.validationLimits
+        var limits = context.configuration.validationLimits
         limits.maxColors = SpriteOptionsSchema.integer(arguments["max_colors"])
         limits.requireBinaryAlpha = arguments["require_binary_alpha"]?.boolValue ?? false
-        let (url, report) = try context.engine.validate(reference, limits: limits)
+        let (url, report) = try context.engine.store.validate(reference, limits: limits)
         let output = Output(path: url.path, report: report)
         var lines = [
             report.valid

@@ -15,12 +15,13 @@ package struct AutoGenerator: Generator {
     package func generate(
         _ request: SpriteRequest,
         seed: UInt64,
-        progress: ProgressReporter
+        progress: ProgressReporter,
+        prompts: PromptRecorder
     ) async throws -> GeneratedImage {
         if await comfyUI.pool.isAvailable() {
-            return try await comfyUI.generate(request, seed: seed, progress: progress)
+            return try await comfyUI.generate(request, seed: seed, progress: progress, prompts: prompts)
         }
-        var image = try await fallback.generate(request, seed: seed, progress: progress)
+        var image = try await fallback.generate(request, seed: seed, progress: progress, prompts: prompts)
         image.engine = image.engine ?? fallback.engineName
         return image
     }

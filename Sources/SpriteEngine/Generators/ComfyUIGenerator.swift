@@ -27,7 +27,8 @@ package struct ComfyUIGenerator: Generator {
     package func generate(
         _ request: SpriteRequest,
         seed: UInt64,
-        progress: ProgressReporter
+        progress: ProgressReporter,
+        prompts: PromptRecorder
     ) async throws -> GeneratedImage {
         let template = try template(for: request)
         let values = try WorkflowBinding(request: request, seed: seed, template: template).values
@@ -45,7 +46,14 @@ package struct ComfyUIGenerator: Generator {
             let lease = try await pool.acquire(checkpoint: checkpoint, excluding: tried)
             let painted: PromptResult
             do {
-                painted = try await paint(graph, template: template, on: lease, request: request, progress: progress)
+                painted = try await paint(
+                    graph,
+                    template: template,
+                    on: lease,
+                    request: request,
+                    progress: progress,
+                    prompts: prompts
+                )
             } catch let error as ComfyUIError where error.isBackendFault {
                 await pool.release(lease, failure: error)
                 tried.insert(lease.backend)
@@ -140,7 +148,8 @@ package struct ComfyUIGenerator: Generator {
         template: WorkflowTemplate,
         on lease: BackendPool.Lease,
         request: SpriteRequest,
-        progress: ProgressReporter
+        progress: ProgressReporter,
+        prompts: PromptRecorder
     ) async throws -> PromptResult {
         let info = try await pool.objectInfo(for: lease, classes: Set(template.usedNodeClasses))
         let objectInfo: ObjectInfo
@@ -155,7 +164,7 @@ package struct ComfyUIGenerator: Generator {
         }
         let backend = lease.backend
         let promptID = UUID().uuidString.lowercased()
-        await progress.submitted(PromptHandle(backend: backend, promptID: promptID))
+        await prompts.willSend(PromptHandle(backend: backend, promptID: promptID))
         let result = try await lease.client.run(graph, promptID: promptID) { update in
             await Self.report(update, backend: backend, to: progress)
         }

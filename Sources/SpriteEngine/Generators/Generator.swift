@@ -4,8 +4,14 @@ import PixelArt
 package protocol Generator: Sendable {
     /// The `engine` every result reports (`procedural`, `comfyui`).
     var engineName: String { get }
-    /// Makes the image for `request` with `seed`; reports stage progress through `progress`.
-    func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage
+    /// Makes the image for `request` with `seed`; reports stage progress through `progress`, and tells `prompts`
+    /// where each prompt goes before sending it (a generator without prompts ignores it).
+    func generate(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        progress: ProgressReporter,
+        prompts: PromptRecorder
+    ) async throws -> GeneratedImage
     /// What, besides the request and seed, decides this generator's output for `request` (engine version,
     /// workflow template and bound graph); nil when the output cannot be cached.
     func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String?

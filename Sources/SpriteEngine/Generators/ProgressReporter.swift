@@ -14,22 +14,10 @@ package struct ProgressReporter: Sendable {
     }
 
     private let sink: @Sendable (Event) async -> Void
-    private let onSubmitted: @Sendable (PromptHandle) async -> Void
 
-    /// - Parameters:
-    ///   - sink: Receives progress events.
-    ///   - submitted: Told where an item's prompt was sent, before it is sent (the engine journals it).
-    package init(
-        _ sink: @escaping @Sendable (Event) async -> Void,
-        submitted: @escaping @Sendable (PromptHandle) async -> Void = { _ in }
-    ) {
+    /// - Parameter sink: Receives progress events.
+    package init(_ sink: @escaping @Sendable (Event) async -> Void) {
         self.sink = sink
-        onSubmitted = submitted
-    }
-
-    /// Tells the job where an item's prompt is about to be sent.
-    package func submitted(_ handle: PromptHandle) async {
-        await onSubmitted(handle)
     }
 
     /// A reporter that drops every event.

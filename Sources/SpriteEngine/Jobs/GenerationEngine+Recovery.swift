@@ -1,115 +1,70 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
+/// Jobs a stopped server left open (killed, or stopped with `on_shutdown: leave`), finished from the journal.
+///
+/// Finished items are never made again: items whose prompt was sent are collected from their backend, the rest are
+/// generated with their journaled seed, and sprites of a job with a deploy target are deployed (again: files
+/// already there unchanged are not rewritten). Jobs a live process owns are left to it; a take-over is journaled
+/// (`resumed`) under the journal's exclusive lock, so two servers starting together never both take a job.
 extension GenerationEngine {
-    /// Replays the journal: jobs a previous run left open (killed, or stopped with `on_shutdown: leave`) are rebuilt
-    /// and their unfinished items run again — collected from ComfyUI when their prompt was sent, generated otherwise.
+    /// Starts the replay in the background and returns at once, so a server answers `initialize` without reading
+    /// its history; a lookup of a job not in memory waits for it (`recovered(_:)`).
+    package func startRecovery() {
+        guard recovery == nil else { return }
+        recovery = Task { self.recover() }
+    }
+
+    /// Waits for the replay while it runs, unless job `id` is already in memory.
+    func recovered(_ id: String?) async {
+        guard let recovery else { return }
+        if let id, jobs[id] != nil { return }
+        _ = await recovery.value
+    }
+
+    /// Takes over the open jobs no live process owns and resumes them.
     ///
-    /// Finished items are never made again. Jobs still owned by another live process are left alone. The journal
-    /// is then compacted to the open jobs' entries.
-    /// - Returns: The ids of the jobs resumed.
     /// - Parameter only: Resume just this job (`dgx-pixels batch --resume ID`), whoever owned it; leave the rest.
+    /// - Returns: The ids of the jobs resumed.
     @discardableResult
     package func recover(only: String? = nil) -> [String] {
-        let entries = journal.entries()
-        guard !entries.isEmpty else { return [] }
-        var order: [String] = []
-        var byJob: [String: [JournalEntry]] = [:]
-        for entry in entries {
-            if byJob[entry.job] == nil { order.append(entry.job) }
-            byJob[entry.job, default: []].append(entry)
-        }
-        var kept: [JournalEntry] = []
-        var resumed: [(id: String, pending: [PendingItem], total: Int)] = []
-        for id in order {
-            guard let jobEntries = byJob[id], !jobEntries.contains(where: { $0.event == .closed }) else { continue }
-            guard let submitted = jobEntries.first(where: { $0.event == .submitted }),
-                let requests = submitted.requests, records[id] == nil
-            else { continue }
-            if let only, only != id {
-                kept += jobEntries
-                continue
-            }
-            if only == nil, let owner = submitted.pid, owner != ProcessInfo.processInfo.processIdentifier,
-                Self.isAlive(owner)
-            {
-                kept += jobEntries
-                continue
-            }
-            let (record, prompts) = Self.rebuild(id, submitted: submitted, requests: requests, entries: jobEntries)
-            kept += jobEntries
-            records[id] = record
-            let pending = record.items.filter { !$0.status.isFinished }.map { item in
-                PendingItem(index: item.index, request: requests[item.index], resume: prompts[item.index])
-            }
-            resumed.append((id, pending, requests.count))
-        }
+        let claimed: [JournalReplay.OpenJob]
         do {
-            try journal.compact(keeping: kept)
+            claimed = try journal.exclusively { entries, append throws(SpriteEngineError) in
+                var taken: [JournalReplay.OpenJob] = []
+                for job in JournalReplay.openJobs(in: entries) where jobs[job.id] == nil {
+                    if let only {
+                        guard job.id == only else { continue }
+                    } else if let owner = job.owner, owner != .current, owner.isAlive {
+                        continue
+                    }
+                    var entry = JournalEntry(.resumed, job: job.id)
+                    entry.own(by: .current)
+                    try append(entry)
+                    taken.append(job)
+                }
+                return taken
+            }
         } catch {
-            logger.error("could not compact the job journal", metadata: ["error": "\(error)"])
+            logger.error("could not read the job journal", metadata: ["error": "\(error)"])
+            return []
         }
-        for job in resumed {
-            if job.pending.isEmpty {
-                close(job.id)
-                continue
-            }
-            logger.info(
-                "resuming job from the journal",
-                metadata: ["job.id": "\(job.id)", "job.pending": "\(job.pending.count)"]
-            )
-            let concurrency = configuration.generation.concurrency
-            tasks[job.id] = Task {
-                await self.execute(
-                    job.pending,
-                    jobID: job.id,
-                    total: job.total,
-                    concurrency: concurrency,
-                    progress: .none
-                )
-            }
-            watchForCancelRequest(job.id)
-        }
-        return resumed.map(\.id)
+        for job in claimed { resume(job) }
+        compactJournalIfLarge()
+        return claimed.map(\.id)
     }
 
-    /// Job `id` as its journal entries left it: the record with every outcome so far, and each item's sent prompt.
-    static func rebuild(
-        _ id: String,
-        submitted: JournalEntry,
-        requests: [SpriteRequest],
-        entries: [JournalEntry]
-    ) -> (record: JobRecord, prompts: [Int: PromptHandle]) {
-        var record = JobRecord(id: id, kind: submitted.kind ?? "batch", requests: requests, createdAt: Date())
-        record.createdAt = submitted.at
-        var prompts: [Int: PromptHandle] = [:]
-        for entry in entries {
-            guard let index = entry.item, record.items.indices.contains(index) else { continue }
-            switch entry.event {
-            case .prompt: prompts[index] = entry.prompt
-            case .finished:
-                if let sprite = entry.sprite { record.finish(item: index, with: .success(sprite), at: Date()) }
-            case .failed: record.restoreFailure(item: index, message: entry.error ?? "failed")
-            case .cancelled: record.finish(item: index, with: .failure(.cancelled), at: Date())
-            case .submitted, .closed: break
-            }
-        }
-        return (record, prompts)
-    }
-
-    /// Whether process `pid` exists (signal 0 checks without sending anything).
-    package static func isAlive(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
-    }
-}
-
-extension JobRecord {
-    /// Marks an item failed with a message read back from the journal.
-    mutating func restoreFailure(item index: Int, message: String) {
-        finish(item: index, with: .failure(.generationFailed(engine: "", reason: "")), at: Date())
-        items[index].error = message
+    private func resume(_ job: JournalReplay.OpenJob) {
+        jobs[job.id] = job.record
+        if job.deployTo != nil { deployFinished(job.record.items.compactMap(\.sprite), of: job.id) }
+        let pending = job.pending
+        // With nothing left to make, the job's task only closes it.
+        logger.info("resuming job from the journal", metadata: ["job.id": "\(job.id)", "job.pending": "\(pending.count)"])
+        run(
+            pending,
+            jobID: job.id,
+            total: job.requests.count,
+            concurrency: configuration.generation.concurrency,
+            progress: .none
+        )
     }
 }

@@ -32,6 +32,10 @@ package struct JobRecord: Codable, Sendable, Equatable {
     package var items: [Item]
     /// A batch's contact sheet (every sprite made, numbered, in a grid), saved beside its sprites.
     package var contactSheet: String?
+    /// The Bevy project each sprite is deployed into as it is made (`deploy_to`), if any.
+    package var deployTo: String?
+    /// What deploying the sprites as they were made has done so far.
+    package var deployment: RollingDeployment?
 
     enum CodingKeys: String, CodingKey {
         case id = "job_id"
@@ -40,6 +44,8 @@ package struct JobRecord: Codable, Sendable, Equatable {
         case finishedAt = "finished_at"
         case total, succeeded, failed, items
         case contactSheet = "contact_sheet"
+        case deployTo = "deploy_to"
+        case deployment
     }
 
     package init(id: String, kind: String, requests: [SpriteRequest], createdAt: Date) {

@@ -12,12 +12,13 @@ struct SpritePipeline: Sendable {
         _ request: SpriteRequest,
         jobID: String,
         progress: ProgressReporter,
+        prompts: PromptRecorder,
         resume: PromptHandle? = nil
     ) async
         -> Result<SpriteResult, SpriteEngineError>
     {
         do {
-            return .success(try await make(request, jobID: jobID, progress: progress, resume: resume))
+            return .success(try await make(request, jobID: jobID, progress: progress, prompts: prompts, resume: resume))
         } catch let error as SpriteEngineError {
             return .failure(error)
         } catch is CancellationError {
@@ -31,6 +32,7 @@ struct SpritePipeline: Sendable {
         _ request: SpriteRequest,
         jobID: String,
         progress: ProgressReporter,
+        prompts: PromptRecorder,
         resume: PromptHandle?
     ) async throws
         -> SpriteResult
@@ -62,7 +64,7 @@ struct SpritePipeline: Sendable {
         } else {
             var seeded = request
             seeded.seed = seed
-            generated = try await generator.generate(seeded, seed: seed, progress: progress)
+            generated = try await generator.generate(seeded, seed: seed, progress: progress, prompts: prompts)
         }
         try Task.checkCancellation()
         if case .color(let color) = request.background {

@@ -3,77 +3,45 @@ import Synchronization
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// Where a job's item was sent: enough to collect it after a restart.
-package struct PromptHandle: Codable, Sendable, Hashable {
-    package var backend: String
-    package var promptID: String
-
-    package init(backend: String, promptID: String) {
-        self.backend = backend
-        self.promptID = promptID
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case backend
-        case promptID = "prompt_id"
-    }
-}
-
-/// One line of the job journal.
-package struct JournalEntry: Codable, Sendable, Equatable {
-    package enum Event: String, Codable, Sendable {
-        /// A job was accepted, with every request (seeds fixed), before any work started.
-        case submitted
-        /// An item's prompt was handed to a ComfyUI backend.
-        case prompt
-        /// An item's sprite was saved.
-        case finished
-        case failed
-        case cancelled
-        /// The job ended; replay leaves it alone.
-        case closed
-    }
-
-    package var event: Event
-    package var job: String
-    package var at: String
-    package var kind: String?
-    package var requests: [SpriteRequest]?
-    package var item: Int?
-    package var prompt: PromptHandle?
-    package var sprite: SpriteResult?
-    package var error: String?
-    package var status: String?
-    /// The process that owns the job: a restart resumes only jobs whose owner is gone.
-    package var pid: Int32?
-
-    package init(_ event: Event, job: String, at date: Date = Date()) {
-        self.event = event
-        self.job = job
-        at = JobRecord.timestamp(date)
-    }
-}
-
-/// The append-only JSON-lines journal of every job, `<output_dir>/journal.jsonl`, fsynced per event.
+/// The JSON-lines journal of every job, `<output_dir>/journal.jsonl`, safe to share between processes.
 ///
 /// On start the engine replays it: finished items answer `get_job`, items whose prompt was sent are collected from
-/// their backend, and items never sent are generated. A torn last line (a crash mid-write) is skipped.
+/// their backend, and items never sent are generated. A torn last line (a crash mid-write) is skipped. Lines of
+/// closed jobs (whose record is in `job.json`) are compacted away once the file passes `compactionThreshold`, so the
+/// journal stays small however long the server runs.
+///
+/// Several processes may use one output directory. Every append holds a shared `flock` on `journal.lock` and
+/// reopens the file when compaction replaced it; compaction and take-overs of open jobs hold it exclusively. So no
+/// process appends to a file another has just replaced, and no line is lost.
 package final class JobJournal: Sendable {
     /// The journal's file name in the output directory.
     package static let fileName = "journal.jsonl"
+    /// Compacted (closed jobs' lines dropped) once it grows past this many bytes.
+    package static let compactionThreshold = 512 * 1024
 
     package let url: URL
-    private let descriptor = Mutex<Int32>(-1)
+    private let lockURL: URL
+    private let state = Mutex(State())
+
+    private struct State {
+        var descriptor: Int32 = -1
+        var inode: UInt64 = 0
+        var lockDescriptor: Int32 = -1
+    }
 
     package init(url: URL) {
         self.url = url
+        lockURL = url.deletingLastPathComponent().appendingPathComponent("journal.lock")
     }
 
     deinit {
-        descriptor.withLock { fd in
-            if fd >= 0 { close(fd) }
+        state.withLock { state in
+            if state.descriptor >= 0 { close(state.descriptor) }
+            if state.lockDescriptor >= 0 { close(state.lockDescriptor) }
         }
     }
 
@@ -82,27 +50,12 @@ package final class JobJournal: Sendable {
     /// Without `sync` the line is in the file (a killed process loses nothing) and reaches the disk with the next
     /// synced entry or the kernel's writeback: only for entries recovery can derive when a power loss drops them.
     package func append(_ entry: JournalEntry, sync: Bool = true) throws(SpriteEngineError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line: Data
-        do {
-            line = try encoder.encode(entry) + Data("\n".utf8)
-        } catch {
-            throw .storageFailed(path: url.path, reason: "\(error)")
-        }
-        let failure: String? = descriptor.withLock { fd in
-            if fd < 0 {
-                try? FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(),
-                    withIntermediateDirectories: true
-                )
-                fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-                if fd < 0 { return String(cString: strerror(errno)) }
-            }
-            let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard written == line.count else { return String(cString: strerror(errno)) }
-            guard !sync || fsync(fd) == 0 else { return String(cString: strerror(errno)) }
-            return nil
+        let line = try Self.line(for: entry, path: url.path)
+        let failure: String? = state.withLock { state in
+            guard let lock = lockDescriptor(&state) else { return String(cString: strerror(errno)) }
+            flock(lock, LOCK_SH)
+            defer { flock(lock, LOCK_UN) }
+            return write(line, sync: sync, state: &state)
         }
         if let failure { throw .storageFailed(path: url.path, reason: failure) }
     }
@@ -110,34 +63,134 @@ package final class JobJournal: Sendable {
     /// Every readable entry in order; undecodable lines (a torn last line) are skipped.
     package func entries() -> [JournalEntry] {
         guard let data = try? Data(contentsOf: url) else { return [] }
+        return Self.decode(data)
+    }
+
+    /// The journal's size in bytes (0 when there is none).
+    package var byteCount: Int {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    }
+
+    /// Runs `body` while every other process's journal writes wait: `body` gets the entries and may append more
+    /// (a take-over of open jobs), and nothing can slip in between.
+    package func exclusively<T>(
+        _ body: ([JournalEntry], (JournalEntry) throws(SpriteEngineError) -> Void) throws(SpriteEngineError) -> T
+    ) throws(SpriteEngineError) -> T {
+        try state.withLock { (state: inout State) throws(SpriteEngineError) -> T in
+            guard let lock = lockDescriptor(&state) else {
+                throw .storageFailed(path: lockURL.path, reason: String(cString: strerror(errno)))
+            }
+            flock(lock, LOCK_EX)
+            defer { flock(lock, LOCK_UN) }
+            let entries = (try? Data(contentsOf: url)).map(Self.decode) ?? []
+            return try body(entries) { (entry: JournalEntry) throws(SpriteEngineError) in
+                let line = try Self.line(for: entry, path: url.path)
+                if let failure = write(line, sync: true, state: &state) {
+                    throw .storageFailed(path: url.path, reason: failure)
+                }
+            }
+        }
+    }
+
+    /// Drops the lines of closed jobs, keeping every open job's (whoever owns it), atomically.
+    package func compact() throws(SpriteEngineError) {
+        try state.withLock { (state: inout State) throws(SpriteEngineError) in
+            guard let lock = lockDescriptor(&state) else {
+                throw .storageFailed(path: lockURL.path, reason: String(cString: strerror(errno)))
+            }
+            flock(lock, LOCK_EX)
+            defer { flock(lock, LOCK_UN) }
+            guard let data = try? Data(contentsOf: url) else { return }
+            let entries = Self.decode(data)
+            let closed = Set(entries.filter { $0.event == .closed }.map(\.job))
+            var kept = Data()
+            for entry in entries where !closed.contains(entry.job) {
+                kept += try Self.line(for: entry, path: url.path)
+            }
+            if let failure = Self.replace(url, with: kept) { throw .storageFailed(path: url.path, reason: failure) }
+            if state.descriptor >= 0 { close(state.descriptor) }
+            state.descriptor = -1
+        }
+    }
+
+    /// Compacts when the journal has grown past `compactionThreshold`; true when it did.
+    @discardableResult
+    package func compactIfLarge() throws(SpriteEngineError) -> Bool {
+        guard byteCount > Self.compactionThreshold else { return false }
+        try compact()
+        return true
+    }
+
+    // MARK: - File access, all under `state`'s lock
+
+    private func lockDescriptor(_ state: inout State) -> Int32? {
+        if state.lockDescriptor >= 0 { return state.lockDescriptor }
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        state.lockDescriptor = descriptor
+        return descriptor
+    }
+
+    /// Writes `line` to the journal file as it is now (reopening it when another process replaced it).
+    private func write(_ line: Data, sync: Bool, state: inout State) -> String? {
+        var current = stat()
+        let exists = stat(url.path, &current) == 0
+        if state.descriptor >= 0, !exists || UInt64(current.st_ino) != state.inode {
+            close(state.descriptor)
+            state.descriptor = -1
+        }
+        if state.descriptor < 0 {
+            let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+            var opened = stat()
+            fstat(descriptor, &opened)
+            state.descriptor = descriptor
+            state.inode = UInt64(opened.st_ino)
+        }
+        let written = line.withUnsafeBytes { systemWrite(state.descriptor, $0.baseAddress, $0.count) }
+        guard written == line.count else { return String(cString: strerror(errno)) }
+        guard !sync || fsync(state.descriptor) == 0 else { return String(cString: strerror(errno)) }
+        return nil
+    }
+
+    static func line(for entry: JournalEntry, path: String) throws(SpriteEngineError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(entry) + Data("\n".utf8)
+        } catch {
+            throw .storageFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    static func decode(_ data: Data) -> [JournalEntry] {
         let decoder = JSONDecoder()
         return data.split(separator: UInt8(ascii: "\n")).compactMap { line in
             try? decoder.decode(JournalEntry.self, from: Data(line))
         }
     }
 
-    /// Rewrites the journal keeping only `entries` (those of jobs still open), atomically.
-    package func compact(keeping entries: [JournalEntry]) throws(SpriteEngineError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = Data()
-        for entry in entries {
-            guard let line = try? encoder.encode(entry) else { continue }
-            data += line + Data("\n".utf8)
+    /// Writes `data` to a hidden temp beside `url`, syncs it and renames it over `url`; the failure, if any.
+    private static func replace(_ url: URL, with data: Data) -> String? {
+        let directory = url.deletingLastPathComponent()
+        let temp = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-0")
+        let descriptor = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        let written = data.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == data.count, synced, rename(temp.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temp.path)
+            return reason
         }
-        let failure: String? = descriptor.withLock { fd in
-            if fd >= 0 {
-                close(fd)
-                fd = -1
-            }
-            do {
-                try data.write(to: url, options: .atomic)
-                return nil
-            } catch {
-                return error.localizedDescription
-            }
+        let folder = open(directory.path, O_RDONLY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
         }
-        if let failure { throw .storageFailed(path: url.path, reason: failure) }
+        return nil
     }
 }
 
@@ -153,14 +206,14 @@ extension JobJournal {
 
     /// Ids of the jobs the journal holds that never closed.
     package func openJobs() -> [String] {
-        var open: [String] = []
-        for entry in entries() {
-            switch entry.event {
-            case .submitted: if !open.contains(entry.job) { open.append(entry.job) }
-            case .closed: open.removeAll { $0 == entry.job }
-            default: break
-            }
-        }
-        return open
+        JournalReplay.openJobs(in: entries()).map(\.id)
     }
+}
+
+private func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, pointer, count)
+    #else
+    Darwin.write(descriptor, pointer, count)
+    #endif
 }

@@ -161,4 +161,25 @@ struct MCPSessionTests {
         try await Task.sleep(for: .milliseconds(100))
         #expect(!sink.all.contains { $0.route == .response(to: 9) })
     }
+
+    @Test("A call answered 'running' sends no progress after its response, though its job goes on")
+    func noProgressAfterResponse() async throws {
+        let (session, sink, root) = Self.session()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let prompts = (0..<12).map { "\"gem \($0)\"" }.joined(separator: ",")
+        let arguments = #"{"prompts":[\#(prompts)],"size":128,"concurrency":1,"wait_seconds":0}"#
+        session.receive(
+            Data(
+                #"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"_meta":{"progressToken":"p"},"name":"generate_batch","arguments":\#(arguments)}}"#
+                    .utf8
+            )
+        )
+        let answer = try await sink.response(to: 5)
+        let structured = (answer["result"] as? [String: Any])?["structuredContent"] as? [String: Any]
+        let job = try #require((structured?["job"] as? [String: Any])?["job_id"] as? String)
+        _ = try await session.context.engine.wait(for: job, upTo: 60)
+        let routes = sink.all.map(\.route)
+        let responseAt = try #require(routes.firstIndex(of: .response(to: 5)))
+        #expect(!routes[(responseAt + 1)...].contains(.during(5)), "progress after the response")
+    }
 }

@@ -5,7 +5,12 @@ import SpriteEngine
 struct FakeGenerator: Generator {
     var engineName: String { "fake" }
 
-    func generate(_ request: SpriteRequest, seed: UInt64, progress: ProgressReporter) async throws -> GeneratedImage {
+    func generate(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        progress: ProgressReporter,
+        prompts: PromptRecorder
+    ) async throws -> GeneratedImage {
         if request.prompt.contains("fail") {
             throw SpriteEngineError.generationFailed(engine: engineName, reason: "asked to fail")
         }

@@ -10,7 +10,8 @@ extension ProceduralGenerator: Generator {
     package func generate(
         _ request: SpriteRequest,
         seed: UInt64,
-        progress: ProgressReporter
+        progress: ProgressReporter,
+        prompts: PromptRecorder
     ) async throws
         -> GeneratedImage
     {
