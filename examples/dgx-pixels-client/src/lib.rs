@@ -22,7 +22,7 @@
 //!   (`notifications/cancelled`).
 //! - [`ClientError`]: every failure, with the server's text where it sent one; a server that dies fails the
 //!   requests waiting on it at once.
-//! - [`game`]: sheet descriptors and their clips.
+//! - [`game`]: sheet descriptors, clip timing, the deploy manifest, and [`game::SpriteRequests`] for a game loop.
 
 mod call;
 mod client;
