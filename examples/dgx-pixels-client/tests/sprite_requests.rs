@@ -5,8 +5,10 @@ mod support;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use dgx_pixels_client::game::{SpriteEvent, SpriteRequests, Ticket};
-use dgx_pixels_client::{BatchRequest, ClientError, ServerCommand, SpriteRequest};
+use dgx_pixels_client::game::{ProgressBoard, SheetDescriptor, SpriteEvent, SpriteRequests, Ticket};
+use dgx_pixels_client::{
+    BatchItem, BatchRequest, ClientError, DeployRequest, ServerCommand, SheetRequest, SpriteRequest,
+};
 use support::Scratch;
 
 /// Collects events until `done` says stop, or panics after a minute.
@@ -27,7 +29,9 @@ fn events_until(requests: &SpriteRequests, mut done: impl FnMut(&SpriteEvent) ->
 
 fn finished(ticket: Ticket) -> impl FnMut(&SpriteEvent) -> bool {
     move |event| match event {
-        SpriteEvent::Sprite { ticket: t, .. } | SpriteEvent::Batch { ticket: t, .. } => *t == ticket,
+        SpriteEvent::Sprite { ticket: t, .. }
+        | SpriteEvent::Batch { ticket: t, .. }
+        | SpriteEvent::Deployed { ticket: t, .. } => *t == ticket,
         SpriteEvent::Failed { ticket: t, .. } => *t == Some(ticket) || t.is_none(),
         _ => false,
     }
@@ -104,4 +108,47 @@ fn a_server_that_cannot_start_fails_every_request() {
     });
     assert!(matches!(&failures[0], (None, ClientError::Spawn { .. })), "{failures:?}");
     assert!(matches!(&failures[1], (Some(t), ClientError::Spawn { .. }) if *t == ticket), "{failures:?}");
+}
+
+#[test]
+fn frames_then_a_sheet_deploy_the_way_the_example_game_makes_sheets() {
+    let bin = require_server!("frames_then_a_sheet_deploy_the_way_the_example_game_makes_sheets");
+    let scratch = Scratch::new("requests-sheet");
+    let project = scratch.bevy_project("game");
+    let requests = SpriteRequests::start(support::server(&bin, &scratch));
+    let mut board = ProgressBoard::new();
+    let frames = (1..=8).map(|seed| BatchItem::new("blue slime").name(format!("slime-frame-{seed}")).seed(seed));
+    let ticket = requests.request_batch(BatchRequest::items(frames).size(16).category("creature").return_image(false));
+    board.started(ticket, "slime frames");
+    let events = events_until(&requests, finished(ticket));
+    events.iter().for_each(|event| board.apply(event));
+    let job_id = match events.last() {
+        Some(SpriteEvent::Batch { outcome, .. }) => outcome.job.job_id.clone(),
+        other => panic!("expected the frames, got {other:?}"),
+    };
+    assert_eq!(board.lines().last().map(String::as_str), Some("last: slime frames: made 8 of 8 sprites"));
+
+    let sheet = SheetRequest::columns(4).fps(8.0).clip("bounce_down", 0, 3, None).clip("bounce_up", 4, 7, None);
+    let deploy =
+        DeployRequest::new(project.display().to_string(), [job_id]).name("slime").category("creature").sheet(sheet);
+    let ticket = requests.request_deploy(deploy);
+    board.started(ticket, "slime sheet");
+    let events = events_until(&requests, finished(ticket));
+    events.iter().for_each(|event| board.apply(event));
+    match events.last() {
+        Some(SpriteEvent::Deployed { deployment, .. }) => {
+            assert_eq!(deployment.sprites[0].asset_path, "sprites/creature/slime.png");
+            assert_eq!(deployment.sheet.as_ref().map(|sheet| (sheet.columns, sheet.rows)), Some((4, 2)));
+        }
+        other => panic!("expected the deploy, got {other:?}"),
+    }
+    let path = project.join("assets/sprites/creature/slime.sheet.json");
+    let sheet =
+        SheetDescriptor::from_json(&std::fs::read(&path).expect("sheet.json"), "slime.sheet.json").expect("parse");
+    assert_eq!(sheet.default_clip().name, "bounce_down");
+    assert_eq!(sheet.next_clip("bounce_down").map(|clip| clip.first), Some(4));
+    assert_eq!(
+        board.lines().last().map(String::as_str),
+        Some("last: slime sheet: deployed sprites/creature/slime.png")
+    );
 }

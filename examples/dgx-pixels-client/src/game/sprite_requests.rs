@@ -11,8 +11,8 @@ use crate::call::Canceller;
 use crate::client::Client;
 use crate::error::ClientError;
 use crate::progress::Progress;
-use crate::requests::{BatchRequest, SpriteRequest};
-use crate::results::{BatchOutcome, SpriteOutcome};
+use crate::requests::{BatchRequest, DeployRequest, SpriteRequest};
+use crate::results::{BatchOutcome, Deployment, SpriteOutcome};
 use crate::server_command::ServerCommand;
 
 /// Names one request made through `SpriteRequests`.
@@ -29,6 +29,8 @@ pub enum SpriteEvent {
     Sprite { ticket: Ticket, outcome: Box<SpriteOutcome> },
     /// A batch is finished.
     Batch { ticket: Ticket, outcome: Box<BatchOutcome> },
+    /// A deploy is done: its files are in place.
+    Deployed { ticket: Ticket, deployment: Box<Deployment> },
     /// A request failed, or (`ticket: None`) the server could not be started.
     Failed { ticket: Option<Ticket>, error: ClientError },
 }
@@ -36,6 +38,7 @@ pub enum SpriteEvent {
 enum Command {
     Sprite(Ticket, Box<SpriteRequest>),
     Batch(Ticket, Box<BatchRequest>),
+    Deploy(Ticket, Box<DeployRequest>),
 }
 
 /// Where a request stands, for cancelling it.
@@ -106,6 +109,14 @@ impl SpriteRequests {
         ticket
     }
 
+    /// Deploys sprites (e.g. a finished batch's job id, packed into a sheet); the report arrives as
+    /// `SpriteEvent::Deployed` (or `Failed`).
+    pub fn request_deploy(&self, request: DeployRequest) -> Ticket {
+        let ticket = self.next_ticket.fetch_add(1, Ordering::Relaxed);
+        self.send(Command::Deploy(ticket, Box::new(request)));
+        ticket
+    }
+
     /// Cancels a request; it then fails with `ClientError::Cancelled` (or `ClientError::Job` once its job was
     /// being followed). A request not started yet is cancelled as soon as it starts.
     pub fn cancel(&self, ticket: Ticket) {
@@ -159,7 +170,7 @@ impl Drop for SpriteRequests {
 impl Command {
     fn ticket(&self) -> Ticket {
         match self {
-            Command::Sprite(ticket, _) | Command::Batch(ticket, _) => *ticket,
+            Command::Sprite(ticket, _) | Command::Batch(ticket, _) | Command::Deploy(ticket, _) => *ticket,
         }
     }
 }
@@ -227,6 +238,9 @@ fn run_request(
             .batch_call(&request)
             .and_then(|call| tracked(tracking, ticket, call.canceller(), || call.wait(report)))
             .map(|outcome| SpriteEvent::Batch { ticket, outcome: Box::new(outcome) }),
+        Command::Deploy(_, request) => client
+            .deploy_to_bevy(&request)
+            .map(|deployment| SpriteEvent::Deployed { ticket, deployment: Box::new(deployment) }),
     };
     let event = event.unwrap_or_else(|error| SpriteEvent::Failed { ticket: Some(ticket), error });
     let _ = events.send(event);
