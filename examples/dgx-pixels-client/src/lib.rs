@@ -47,3 +47,20 @@ pub use results::{
     ToolOutput,
 };
 pub use server_command::{ServerCommand, BIN_ENV, DEFAULT_PROGRAM};
+
+#[cfg(test)]
+mod tests {
+    /// What a game keeps in a Bevy resource or hands to other threads must be `Send + Sync`.
+    #[test]
+    fn shared_types_are_send_and_sync() {
+        fn send_sync<T: Send + Sync + 'static>() {}
+        send_sync::<crate::Client>();
+        send_sync::<crate::Canceller>();
+        send_sync::<crate::ClientError>();
+        send_sync::<crate::game::SpriteRequests>();
+        send_sync::<crate::game::ProgressBoard>();
+        send_sync::<crate::game::Manifest>();
+        send_sync::<crate::game::SheetDescriptor>();
+        send_sync::<crate::game::ClipPlayer>();
+    }
+}

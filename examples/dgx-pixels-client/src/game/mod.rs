@@ -11,7 +11,7 @@ pub mod sheet;
 pub mod sprite_requests;
 
 pub use animation::{frame_at, ClipPlayer};
-pub use layout::slot_position;
+pub use layout::{slot_position, slot_scale};
 pub use manifest::{
     asset_file, manifest_key, manifest_path, Manifest, ManifestEntry, ManifestSheet, MANIFEST_ASSET_PATH,
 };
