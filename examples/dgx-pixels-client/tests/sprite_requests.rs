@@ -152,3 +152,17 @@ fn frames_then_a_sheet_deploy_the_way_the_example_game_makes_sheets() {
         Some("last: slime sheet: deployed sprites/creature/slime.png")
     );
 }
+
+#[test]
+fn dropping_the_requests_cancels_what_is_in_flight_instead_of_waiting() {
+    let bin = require_server!("dropping_the_requests_cancels_what_is_in_flight_instead_of_waiting");
+    let scratch = Scratch::new("requests-drop");
+    let requests = SpriteRequests::start(support::server(&bin, &scratch));
+    let prompts: Vec<String> = (0..200).map(|index| format!("castle tower {index}")).collect();
+    let ticket = requests.request_batch(BatchRequest::prompts(prompts).size(256).return_image(false));
+    events_until(&requests, |event| matches!(event, SpriteEvent::Progress { ticket: t, .. } if *t == ticket));
+    let started = std::time::Instant::now();
+    drop(requests);
+    // The batch alone takes about 20 s; a closing game must not wait for it.
+    assert!(started.elapsed() < Duration::from_secs(8), "drop took {:?}", started.elapsed());
+}

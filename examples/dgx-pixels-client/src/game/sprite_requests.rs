@@ -47,18 +47,26 @@ enum Tracking {
     CancelledEarly,
 }
 
+/// The requests that can be cancelled, and whether the whole thing is closing (then every request that starts is
+/// cancelled at once). One lock, so a request cannot start between the two.
+#[derive(Default)]
+struct Tracker {
+    tickets: HashMap<Ticket, Tracking>,
+    closing: bool,
+}
+
 /// Requests sprites without blocking the caller: a worker thread owns the `Client` (started in the background,
 /// so the game's first frame does not wait for the server), each request runs on a thread of its own, and every
 /// outcome comes back as a `SpriteEvent` to `poll`. `Send + Sync`, so a Bevy game can keep it in a resource.
 ///
-/// Dropping it stops taking requests, waits for those in flight, and stops the server.
+/// Dropping it cancels the requests in flight, waits for their threads, and stops the server.
 pub struct SpriteRequests {
     commands: Option<Sender<Command>>,
     /// Our own way into the event channel, for requests the worker can no longer take.
     events_tx: Sender<SpriteEvent>,
     events: Mutex<Receiver<SpriteEvent>>,
     next_ticket: AtomicU64,
-    tracking: Arc<Mutex<HashMap<Ticket, Tracking>>>,
+    tracking: Arc<Mutex<Tracker>>,
     worker: Option<JoinHandle<()>>,
 }
 
@@ -72,7 +80,7 @@ impl SpriteRequests {
     pub fn start(command: ServerCommand) -> SpriteRequests {
         let (commands, command_rx) = mpsc::channel();
         let (events_tx, events) = mpsc::channel();
-        let tracking = Arc::new(Mutex::new(HashMap::new()));
+        let tracking = Arc::new(Mutex::new(Tracker::default()));
         let worker_tracking = Arc::clone(&tracking);
         let worker_events = events_tx.clone();
         let worker = thread::Builder::new()
@@ -120,12 +128,12 @@ impl SpriteRequests {
     /// Cancels a request; it then fails with `ClientError::Cancelled` (or `ClientError::Job` once its job was
     /// being followed). A request not started yet is cancelled as soon as it starts.
     pub fn cancel(&self, ticket: Ticket) {
-        let mut tracking = lock(&self.tracking);
-        match tracking.get(&ticket) {
+        let mut tracker = lock(&self.tracking);
+        match tracker.tickets.get(&ticket) {
             Some(Tracking::Running(canceller)) => canceller.cancel(Some("cancelled by the game")),
             Some(Tracking::CancelledEarly) => {}
             None => {
-                tracking.insert(ticket, Tracking::CancelledEarly);
+                tracker.tickets.insert(ticket, Tracking::CancelledEarly);
             }
         }
     }
@@ -159,8 +167,19 @@ impl SpriteRequests {
 }
 
 impl Drop for SpriteRequests {
+    /// Cancels what is in flight (a closing game does not wait for a long batch), then waits for the request
+    /// threads and stops the server.
     fn drop(&mut self) {
         self.commands.take();
+        {
+            let mut tracker = lock(&self.tracking);
+            tracker.closing = true;
+            for tracking in tracker.tickets.values() {
+                if let Tracking::Running(canceller) = tracking {
+                    canceller.cancel(Some("the game is closing"));
+                }
+            }
+        }
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
         }
@@ -184,7 +203,7 @@ fn run_worker(
     command: ServerCommand,
     commands: Receiver<Command>,
     events: Sender<SpriteEvent>,
-    tracking: Arc<Mutex<HashMap<Ticket, Tracking>>>,
+    tracking: Arc<Mutex<Tracker>>,
 ) {
     let client = match Client::spawn(command) {
         Ok(client) => Arc::new(client),
@@ -219,12 +238,7 @@ fn run_worker(
 }
 
 /// Runs one request to its end and sends its outcome.
-fn run_request(
-    client: &Client,
-    events: &Sender<SpriteEvent>,
-    tracking: &Mutex<HashMap<Ticket, Tracking>>,
-    command: Command,
-) {
+fn run_request(client: &Client, events: &Sender<SpriteEvent>, tracking: &Mutex<Tracker>, command: Command) {
     let ticket = command.ticket();
     let report = |progress: &Progress| {
         let _ = events.send(SpriteEvent::Progress { ticket, progress: progress.clone() });
@@ -246,21 +260,24 @@ fn run_request(
     let _ = events.send(event);
 }
 
-/// Runs `wait` with the request's canceller on record, cancelling at once if the game already asked to.
+/// Runs `wait` with the request's canceller on record, cancelling at once if the game already asked to or is
+/// closing.
 fn tracked<T>(
-    tracking: &Mutex<HashMap<Ticket, Tracking>>,
+    tracking: &Mutex<Tracker>,
     ticket: Ticket,
     canceller: Canceller,
     wait: impl FnOnce() -> Result<T, ClientError>,
 ) -> Result<T, ClientError> {
     {
-        let mut tracking = lock(tracking);
-        if let Some(Tracking::CancelledEarly) = tracking.get(&ticket) {
+        let mut tracker = lock(tracking);
+        if tracker.closing {
+            canceller.cancel(Some("the game is closing"));
+        } else if let Some(Tracking::CancelledEarly) = tracker.tickets.get(&ticket) {
             canceller.cancel(Some("cancelled by the game"));
         }
-        tracking.insert(ticket, Tracking::Running(canceller));
+        tracker.tickets.insert(ticket, Tracking::Running(canceller));
     }
     let outcome = wait();
-    lock(tracking).remove(&ticket);
+    lock(tracking).tickets.remove(&ticket);
     outcome
 }
