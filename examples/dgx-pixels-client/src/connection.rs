@@ -164,18 +164,13 @@ impl Connection {
 
     /// Marks the link closed with `reason` and fails every waiting request with it. The first reason sticks.
     pub(crate) fn close(&self, reason: ClientError) {
-        let pending: Vec<Pending> = {
+        let (reason, pending): (ClientError, Vec<Pending>) = {
             let mut routing = lock(&self.routing);
-            if routing.closed.is_none() {
-                routing.closed = Some(reason);
-            }
-            routing.pending.drain().map(|(_, pending)| pending).collect()
+            let reason = routing.closed.get_or_insert(reason).clone();
+            (reason, routing.pending.drain().map(|(_, pending)| pending).collect())
         };
-        let reason = lock(&self.routing).closed.clone();
         for pending in pending {
-            if let Some(reason) = reason.clone() {
-                let _ = pending.deliveries.send(Delivery::Answer(Err(reason)));
-            }
+            let _ = pending.deliveries.send(Delivery::Answer(Err(reason.clone())));
         }
     }
 

@@ -146,7 +146,8 @@ impl BatchCall {
 
 /// Polls `get_job` (each poll waiting up to `poll` on the server) until the job has finished. For a batch,
 /// reports items done once they pass `seen` (the furthest progress already reported), so progress never goes
-/// back. When `canceller` fires, cancels the job with `cancel_job` and answers `ClientError::Job`.
+/// back. When `canceller` fires, cancels the job with `cancel_job` and answers `ClientError::Job`; a cancel that
+/// arrives after the job finished changes nothing, and the finished job is returned.
 pub(crate) fn follow_job(
     connection: &Arc<Connection>,
     job_id: &str,
@@ -159,6 +160,9 @@ pub(crate) fn follow_job(
     loop {
         if canceller.is_cancelled() {
             let job: Job = call(connection, "cancel_job", json!({"job_id": job_id}))?.parse()?;
+            if job.status != JobStatus::Cancelled {
+                return Ok(job);
+            }
             return Err(ClientError::Job {
                 job_id: job.job_id,
                 status: job.status.name().into(),
