@@ -6,14 +6,15 @@ BIN_DEBUG = $(shell swift build --show-bin-path)/dgx-pixels
 BIN_RELEASE = $(shell swift build $(RELEASE_FLAGS) --show-bin-path)/dgx-pixels
 PYTHON ?= python3
 
-.PHONY: all deps build release run serve test test-swift test-interop bench bench-pixelart bench-decode bench-comfyui lint format install clean
+.PHONY: all deps build release run serve test test-swift test-interop test-rust bench bench-pixelart bench-decode bench-comfyui lint format install clean
 
 all: build
 
-## Installs what the build and tests need and a fresh machine lacks (libpng, libdeflate, libcurl headers, Python's mcp).
+## Installs what the build and tests need and a fresh machine lacks (libpng, libdeflate, libcurl headers, Debian's serde crates, Python's mcp).
 deps:
 	@missing=""; \
-	for pkg in libpng-dev libdeflate-dev libcurl4-openssl-dev; do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	for pkg in libpng-dev libdeflate-dev libcurl4-openssl-dev librust-serde-dev librust-serde-derive-dev librust-serde-json-dev; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
@@ -35,17 +36,23 @@ run: release
 serve: release
 	$(BIN_RELEASE) serve --config config/dgx-pixels.yaml
 
-## Every test: Swift unit, engine and MCP round-trip tests, the stdio test, and the Python `mcp` interop test.
+## Every test: Swift unit, engine and MCP round-trip tests, the stdio test, the Python `mcp` interop test, and the Rust client.
 test: deps
 	swift build --build-tests
 	swift test --skip-build
 	DGX_PIXELS_BIN=$(BIN_DEBUG) $(PYTHON) -m pytest -q Tests/interop
+	@$(MAKE) --no-print-directory test-rust
 
 test-swift:
 	swift build --build-tests && swift test --skip-build
 
 test-interop:
 	swift build && DGX_PIXELS_BIN=$(BIN_DEBUG) $(PYTHON) -m pytest -q Tests/interop
+
+## The Rust client crate against the debug server: offline, from Debian's packaged serde/serde_json.
+test-rust:
+	swift build
+	cd examples/dgx-pixels-client && DGX_PIXELS_BIN=$(BIN_DEBUG) cargo test --offline
 
 ## Benchmarks (release build): start-up, tools/list round trip, RSS, against a Python FastMCP server.
 bench: release

@@ -1,29 +1,52 @@
-//! Shows every sprite DGX-Pixels deployed, read from assets/sprites/manifest.json.
-//! Regenerate a sprite while this runs and it hot-reloads (the `file_watcher` feature).
-use bevy::prelude::*;
+//! The DGX-Pixels example game.
+//!
+//! - Sprites the game wants and does not have yet are requested at start-up through `dgx-pixels-client`
+//!   (`G` asks for one more, `S` for a four-direction walk sheet); progress shows on screen.
+//! - Every sprite in `assets/sprites/manifest.json` is on screen. The manifest and sheet descriptors are assets,
+//!   so sprites deployed by anyone (an assistant over MCP, `make run`) appear and changed ones hot-reload.
+//! - Sheets play their clips (`C` cycles clips, arrow keys pick `<animation>_<direction>` clips).
+//! - The `sprites/reload` Bevy Remote Protocol method reloads given asset paths (DGX-Pixels calls it after a deploy
+//!   with `reload: true`).
+//!
+//! Run it with `cargo run` in this folder (needs crates.io); the DGX-Pixels server comes from `$DGX_PIXELS_BIN`,
+//! else `dgx-pixels` on `PATH`.
 
-fn main() {
-    App::new()
-        // Pixel art stays crisp even for sprites without a .meta file.
-        .add_plugins(DefaultPlugins.set(ImagePlugin::default_nearest()))
-        .add_systems(Startup, show_sprites)
-        .run();
+mod assets;
+mod remote;
+mod requests;
+mod scene;
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::remote::http::RemoteHttpPlugin;
+use bevy::remote::RemotePlugin;
+use dgx_pixels_client::game::RELOAD_METHOD;
+
+/// The project DGX-Pixels deploys into: `$BEVY_ASSET_ROOT` (Bevy's own override), else this crate's folder as it
+/// was compiled, so the game finds its assets and manifest wherever it is started from.
+fn project_dir() -> PathBuf {
+    match std::env::var_os("BEVY_ASSET_ROOT") {
+        Some(root) if !root.is_empty() => PathBuf::from(root),
+        _ => PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+    }
 }
 
-fn show_sprites(mut commands: Commands, asset_server: Res<AssetServer>) {
-    commands.spawn(Camera2d);
-    let manifest = std::fs::read_to_string("assets/sprites/manifest.json").unwrap_or_default();
-    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap_or_default();
-    let Some(sprites) = manifest["sprites"].as_object() else {
-        warn!("no sprites yet: run `make run` in the dgx-pixels repository");
-        return;
-    };
-    for (index, entry) in sprites.values().enumerate() {
-        let Some(path) = entry["asset_path"].as_str() else { continue };
-        let x = (index as f32 - sprites.len() as f32 / 2.0) * 80.0;
-        commands.spawn((
-            Sprite::from_image(asset_server.load(path.to_string())),
-            Transform::from_xyz(x, 0.0, 0.0).with_scale(Vec3::splat(2.0)),
-        ));
-    }
+fn main() {
+    let project = project_dir();
+    let assets = project.join("assets");
+    App::new()
+        .add_plugins(
+            DefaultPlugins
+                // Pixel art stays crisp even for an image without a .meta file.
+                .set(ImagePlugin::default_nearest())
+                // An absolute path: FileAssetReader and the file watcher join it onto their base path unchanged.
+                .set(AssetPlugin { file_path: assets.to_string_lossy().into_owned(), ..default() }),
+        )
+        .add_plugins((
+            RemotePlugin::default().with_method(RELOAD_METHOD, remote::reload_sprites),
+            RemoteHttpPlugin::default(),
+        ))
+        .add_plugins((assets::SpriteAssetsPlugin, requests::RequestsPlugin { project }, scene::ScenePlugin))
+        .run();
 }
