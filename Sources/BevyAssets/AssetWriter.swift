@@ -111,7 +111,7 @@ package struct AssetWriter: Sendable {
     }
 
     /// The pid in a temp name written by `write`, or nil for any other file.
-    static func writerPID(ofTemp name: String) -> pid_t? {
+    package static func writerPID(ofTemp name: String) -> pid_t? {
         guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return nil }
         let numbers = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
         guard numbers.count == 2, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil })

@@ -13,7 +13,7 @@ struct JobsCommand: AsyncParsableCommand {
             prompts off ComfyUI). A job left open is otherwise finished by `dgx-pixels batch --resume ID` or by \
             the next `dgx-pixels serve`.
             """,
-        subcommands: [List.self, Show.self, Cancel.self],
+        subcommands: [List.self, Show.self, Cancel.self, Prune.self],
         defaultSubcommand: List.self
     )
 
@@ -34,14 +34,36 @@ struct JobsCommand: AsyncParsableCommand {
                 return
             }
             if records.isEmpty && open.isEmpty { Console.out("no jobs in \(store.root.path)") }
+            var total = 0
             for id in open where !records.contains(where: { $0.id == id }) {
-                Console.out("\(id)  open (unfinished; resume with `dgx-pixels batch --resume \(id)`)")
+                let bytes = SpriteStore.size(of: store.root.appendingPathComponent(id))
+                total += bytes
+                Console.out(
+                    "\(id)  open (unfinished; resume with `dgx-pixels batch --resume \(id)`)  \(Self.format(bytes))"
+                )
             }
             for record in records {
+                let bytes = SpriteStore.size(of: store.root.appendingPathComponent(record.id))
+                total += bytes
                 Console.out(
                     "\(record.id)  \(record.kind)  \(record.status.rawValue)  \(record.succeeded)/\(record.total) made"
                         + (record.failed > 0 ? ", \(record.failed) failed" : "") + "  \(record.createdAt)"
+                        + "  \(Self.format(bytes))"
                 )
+            }
+            let cache = SpriteStore.size(of: store.cache.directory)
+            Console.out(
+                "\(records.count + open.filter { id in !records.contains { $0.id == id } }.count) jobs, "
+                    + "\(Self.format(total)); cache \(Self.format(cache)); in \(store.root.path)"
+            )
+        }
+
+        /// `1.4 MB`, `12 KB`, `512 B`.
+        static func format(_ bytes: Int) -> String {
+            switch bytes {
+            case 1_000_000...: String(format: "%.1f MB", Double(bytes) / 1e6)
+            case 1000...: "\(bytes / 1000) KB"
+            default: "\(bytes) B"
             }
         }
     }
@@ -138,6 +160,51 @@ struct JobsCommand: AsyncParsableCommand {
                     + "cancel it from its MCP client (cancel_job), or stop that server and run this again"
             )
             throw ExitCode.failure
+        }
+    }
+
+    /// `jobs prune`.
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove old jobs from the output directory (output.keep_days / output.keep_jobs by default).",
+            discussion: """
+                Open jobs (running, or left for a restart) are never removed, and nothing deployed into a game is \
+                touched. Cache entries whose sprite was removed are dropped. A server applies the same rules after \
+                start-up and every hour.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Keep only the newest N jobs (0: no limit). Default: output.keep_jobs.") var keep: Int?
+        @Option(name: .customLong("older-than"), help: "Remove jobs older than DAYS (0: any age). Default: output.keep_days.")
+        var olderThan: Int?
+        @Flag(name: .customLong("dry-run"), help: "List what would be removed; remove nothing.") var dryRun = false
+        @Flag(help: "Print the report as JSON.") var json = false
+
+        func validate() throws {
+            if let keep, keep < 0 { throw ValidationError("--keep must be 0 or more, got \(keep)") }
+            if let olderThan, olderThan < 0 { throw ValidationError("--older-than must be 0 or more, got \(olderThan)") }
+        }
+
+        func run() async throws {
+            var (configuration, _) = try global.bootstrap()
+            if let keep { configuration.output.keepJobs = keep }
+            if let olderThan { configuration.output.keepDays = olderThan }
+            let engine = EngineFactory.makeEngine(configuration)
+            let report = await engine.applyRetention(dryRun: dryRun)
+            if json {
+                try Console.json(report)
+                return
+            }
+            for job in report.removed {
+                Console.out((dryRun ? "would remove " : "removed ") + "\(job.id)  \(List.format(job.bytes))")
+            }
+            Console.out(
+                (dryRun ? "would free " : "freed ") + List.format(report.freedBytes)
+                    + " in \(report.removed.count) jobs; \(report.kept) kept"
+                    + (report.cacheEntriesDropped > 0 ? "; \(report.cacheEntriesDropped) cache entries dropped" : "")
+                    + (report.tempFilesRemoved > 0 ? "; \(report.tempFilesRemoved) stale temp files removed" : "")
+            )
         }
     }
 }

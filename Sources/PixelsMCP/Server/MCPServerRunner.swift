@@ -21,6 +21,7 @@ package struct MCPServerRunner: Sendable {
         // After the session is up: replaying the journal never delays `initialize`; get_job on a job being
         // recovered waits for it.
         await engine.startRecovery()
+        await engine.startMaintenance()
         context.logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
         _ = await firstOf([{ await connection.waitUntilClosed() }, { await stop.wait() }])
         context.logger.info("input closed; answering requests in flight", metadata: ["open": "\(session.ledger.openRequests)"])

@@ -72,10 +72,13 @@ extension Configuration {
     }
 
     private mutating func readOutput(_ node: ConfigNode) throws(SpriteEngineError) {
-        for (key, value) in try node.mapping(allowed: ["dir", "preview_max_edge", "preview_max_bytes"]) {
+        let keys = ["dir", "preview_max_edge", "preview_max_bytes", "keep_days", "keep_jobs"]
+        for (key, value) in try node.mapping(allowed: keys) {
             switch key {
             case "dir": output.directory = try Self.absoluteDirectory(value)
             case "preview_max_edge": output.previewMaxEdge = try value.int(in: 8...1024)
+            case "keep_days": output.keepDays = try value.int(in: 0...36_500)
+            case "keep_jobs": output.keepJobs = try value.int(in: 0...10_000_000)
             default: output.previewMaxBytes = try value.int(in: 0...1_048_576)
             }
         }

@@ -45,6 +45,10 @@ package struct Configuration: Sendable, Equatable {
         /// The inline PNG preview in tool results is upscaled to at most this edge and kept under `previewMaxBytes`.
         package var previewMaxEdge = 256
         package var previewMaxBytes = 65_536
+        /// Jobs older than this many days are removed from the output directory (0 keeps them forever).
+        package var keepDays = 30
+        /// At most this many jobs are kept, the newest (0 keeps them all).
+        package var keepJobs = 2000
     }
 
     /// Deployment into Bevy projects (`bevy:`).

@@ -23,6 +23,8 @@ package actor GenerationEngine {
     var deploys: [String: Task<Void, Never>] = [:]
     /// The journal replay that runs after start-up; lookups of unknown jobs wait for it.
     var recovery: Task<[String], Never>?
+    /// Retention, applied after start-up and every hour (`+Maintenance`).
+    var maintenance: Task<Void, Never>?
     /// Set while stopping with `on_shutdown: leave`: cancelled items stay open in the journal for the next start.
     var leaving = false
 
@@ -197,6 +199,7 @@ package actor GenerationEngine {
     /// (ComfyUI prompts interrupted or dequeued); `finish` waits for them.
     package func shutdown() async {
         recovery?.cancel()
+        maintenance?.cancel()
         let running = jobs.running
         switch configuration.generation.onShutdown {
         case .finish:

@@ -113,6 +113,25 @@ package struct JobRecord: Codable, Sendable, Equatable {
         return stamp + "-" + String(repeating: "0", count: 6 - suffix.count) + suffix
     }
 
+    /// When job `id` was started, from the UTC time stamp it begins with; nil for anything else.
+    package static func date(ofID id: String) -> Date? {
+        guard isWellFormedID(id) else { return nil }
+        let digits = Array(id.filter(\.isNumber).prefix(14))
+        func number(_ range: Range<Int>) -> Int { Int(String(digits[range])) ?? 0 }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return calendar.date(
+            from: DateComponents(
+                year: number(0..<4),
+                month: number(4..<6),
+                day: number(6..<8),
+                hour: number(8..<10),
+                minute: number(10..<12),
+                second: number(12..<14)
+            )
+        )
+    }
+
     /// Whether `id` has the shape of a job id (so it is safe as a directory name).
     package static func isWellFormedID(_ id: String) -> Bool {
         id.range(of: "^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$", options: .regularExpression) != nil

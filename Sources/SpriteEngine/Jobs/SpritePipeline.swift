@@ -52,6 +52,11 @@ struct SpritePipeline: Sendable {
             result.category = request.category
             result.path = url.path
             result.uri = SpriteStore.uri(jobID: jobID, fileName: fileName)
+            // An entry made by a job more than a day old moves to this copy, so retention pruning that job does
+            // not lose a sprite still asked for.
+            if let made = JobRecord.date(ofID: hit.jobID), made < Date().addingTimeInterval(-86_400) {
+                store.cache.remember(result, as: cacheKey)
+            }
             result.cached = true
             result.timings = SpriteResult.Timings(generateMS: 0, encodeMS: 0, validateMS: 0, saveMS: 0, totalMS: 0)
             await progress.report(100, of: 100, "cached: \(url.path)")

@@ -25,15 +25,37 @@ package struct SpriteCache: Sendable {
         return SHA256.hex(Data(identity.utf8) + Data([0]) + body)
     }
 
-    /// The sprite stored under `key`, if its PNG is still there with the recorded size.
+    /// The sprite stored under `key`, if its PNG is still there with the recorded size; an entry whose file is gone
+    /// (its job was pruned) is dropped, never served.
     package func lookup(_ key: String) -> SpriteResult? {
         let url = directory.appendingPathComponent(key + ".json")
         guard let data = try? Data(contentsOf: url),
-            let result = try? JSONDecoder().decode(SpriteResult.self, from: data),
-            let attributes = try? FileManager.default.attributesOfItem(atPath: result.path),
-            (attributes[.size] as? NSNumber)?.intValue == result.fileSize
+            let result = try? JSONDecoder().decode(SpriteResult.self, from: data)
         else { return nil }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: result.path),
+            (attributes[.size] as? NSNumber)?.intValue == result.fileSize
+        else {
+            try? FileManager.default.removeItem(at: url)
+            return nil
+        }
         return result
+    }
+
+    /// Removes every entry whose sprite file is gone; how many there were.
+    package func dropDanglingEntries(dryRun: Bool = false) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var dropped = 0
+        let decoder = JSONDecoder()
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let url = directory.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url),
+                let result = try? decoder.decode(SpriteResult.self, from: data)
+            else { continue }
+            guard !FileManager.default.fileExists(atPath: result.path) else { continue }
+            if !dryRun { try? FileManager.default.removeItem(at: url) }
+            dropped += 1
+        }
+        return dropped
     }
 
     /// Remembers `result` under `key` (written to a temporary file, then renamed).
