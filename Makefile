@@ -4,23 +4,46 @@ PREFIX ?= /usr/local
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN_DEBUG = $(shell swift build --show-bin-path)/dgx-pixels
 BIN_RELEASE = $(shell swift build $(RELEASE_FLAGS) --show-bin-path)/dgx-pixels
+# Python tools run in a project virtualenv (git-ignored): stock Debian/Ubuntu Pythons refuse `pip install` outside
+# one ("externally-managed-environment").
 PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SYSTEM_PACKAGES := libpng-dev libdeflate-dev libcurl4-openssl-dev pkg-config \
+	librust-serde-dev librust-serde-derive-dev librust-serde-json-dev
 
-.PHONY: all deps build release run serve test test-swift test-interop test-rust bench bench-pixelart bench-decode bench-comfyui lint format install clean
+.PHONY: all deps venv build release run serve test test-swift test-interop test-rust bench bench-pixelart bench-decode \
+	bench-comfyui bench-soak lint format install uninstall clean
 
 all: build
 
-## Installs what the build and tests need and a fresh machine lacks (libpng, libdeflate, libcurl headers, Debian's serde crates, Python's mcp).
+## Installs what the build and tests need and a fresh machine lacks: the system libraries and Debian's serde crates
+## (apt-get, as root or through sudo; without either it says what to install), and the Python virtualenv.
 deps:
 	@missing=""; \
-	for pkg in libpng-dev libdeflate-dev libcurl4-openssl-dev librust-serde-dev librust-serde-derive-dev librust-serde-json-dev; do \
-	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	for pkg in $(SYSTEM_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	$(PYTHON) -c "import ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; fi; \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	    echo "installing$$missing (sudo)"; sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "error: missing system packages:$$missing" >&2; \
+	    echo "  install them as root:  sudo apt-get install -y$$missing" >&2; \
+	    echo "  (then run make again; nothing else needs root: make install PREFIX=~/.local installs for you alone)" >&2; \
+	    exit 1; \
+	  fi; \
 	fi
-	@$(PYTHON) -c "import mcp, pytest" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/interop/requirements.txt
+	@$(MAKE) --no-print-directory venv
+
+## The project virtualenv with the Python side's packages (the official `mcp` client, pytest, Pillow for benches).
+venv: $(VENV)/.ready
+
+$(VENV)/.ready: Tests/interop/requirements.txt bench/requirements.txt
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV) || { echo "error: $(PYTHON) -m venv failed: install python3-venv" >&2; exit 1; }
+	$(PY) -m pip install -q --disable-pip-version-check -r Tests/interop/requirements.txt -r bench/requirements.txt
+	@touch $@
 
 build: deps
 	swift build
@@ -40,14 +63,14 @@ serve: release
 test: deps
 	swift build --build-tests
 	swift test --skip-build
-	DGX_PIXELS_BIN=$(BIN_DEBUG) $(PYTHON) -m pytest -q Tests/interop
+	DGX_PIXELS_BIN=$(BIN_DEBUG) $(PY) -m pytest -q Tests/interop
 	@$(MAKE) --no-print-directory test-rust
 
 test-swift:
 	swift build --build-tests && swift test --skip-build
 
-test-interop:
-	swift build && DGX_PIXELS_BIN=$(BIN_DEBUG) $(PYTHON) -m pytest -q Tests/interop
+test-interop: venv
+	swift build && DGX_PIXELS_BIN=$(BIN_DEBUG) $(PY) -m pytest -q Tests/interop
 
 ## The Rust client crate against the debug server: offline, from Debian's packaged serde/serde_json.
 test-rust:
@@ -55,23 +78,23 @@ test-rust:
 	cd examples/dgx-pixels-client && DGX_PIXELS_BIN=$(BIN_DEBUG) cargo test --offline
 
 ## Benchmarks (release build): start-up, tools/list round trip, RSS, against a Python FastMCP server.
-bench: release
-	$(PYTHON) bench/stdio_bench.py --bin $(BIN_RELEASE)
+bench: release venv
+	$(PY) bench/stdio_bench.py --bin $(BIN_RELEASE)
+	@$(MAKE) --no-print-directory bench-soak
 	@$(MAKE) --no-print-directory bench-pixelart
 	@$(MAKE) --no-print-directory bench-comfyui
 
 ## The PixelArt pipeline against Pillow's equivalent on the same generated 1024×1024 image.
-bench-pixelart:
-	@$(PYTHON) -c "import PIL" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
+bench-pixelart: venv
 	swift build $(RELEASE_FLAGS) --product PixelBench
-	$$(swift build $(RELEASE_FLAGS) --show-bin-path)/PixelBench --runs 15 --pillow bench/pillow_pipeline.py
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $$(swift build $(RELEASE_FLAGS) --show-bin-path)/PixelBench --runs 15 \
+	  --pillow bench/pillow_pipeline.py
 
 ## PNGCodec.decode against libpng alone on the bench source and on Pillow-written RGB, RGBA, gray and palette files.
-bench-decode:
-	@$(PYTHON) -c "import PIL" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
+bench-decode: venv
 	swift build $(RELEASE_FLAGS) --product PixelBench
 	@dir=$$(mktemp -d) && bin=$$(swift build $(RELEASE_FLAGS) --show-bin-path)/PixelBench && \
-	  $$bin --save-source $$dir/source.png && $(PYTHON) bench/decode_samples.py $$dir && \
+	  $$bin --save-source $$dir/source.png && $(PY) bench/decode_samples.py $$dir && \
 	  $$bin --decode $$dir/source.png $$dir/rgb.png $$dir/rgba.png $$dir/gray.png $$dir/palette.png --runs 21; \
 	  status=$$?; rm -rf $$dir; exit $$status
 
@@ -79,6 +102,10 @@ bench-decode:
 bench-comfyui: release
 	swift build $(RELEASE_FLAGS) --product PixelBench
 	$$(swift build $(RELEASE_FLAGS) --show-bin-path)/PixelBench --comfyui --bin $(BIN_RELEASE) --workflows workflows
+
+## 10 000 generate_sprite calls through one server: RSS, latency per thousand, restart time with that history.
+bench-soak: release venv
+	$(PY) bench/soak_bench.py --bin $(BIN_RELEASE)
 
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift
@@ -88,11 +115,16 @@ lint:
 format:
 	swift format format --in-place --recursive Sources Tests Package.swift
 
+## Installs dgx-pixels and its workflow templates under PREFIX (default /usr/local; PREFIX=~/.local needs no root).
 install: release
 	install -d $(PREFIX)/bin
 	install -m 0755 $(BIN_RELEASE) $(PREFIX)/bin/dgx-pixels
 	install -d $(PREFIX)/share/dgx-pixels/workflows
 	install -m 0644 workflows/*.json $(PREFIX)/share/dgx-pixels/workflows/
+
+uninstall:
+	rm -f $(PREFIX)/bin/dgx-pixels
+	rm -rf $(PREFIX)/share/dgx-pixels
 
 clean:
 	swift package clean

@@ -110,6 +110,8 @@ def main():
         out = pathlib.Path(scratch, "out")
         journal = out / "journal.jsonl"
         journal_mb = journal.stat().st_size / 1e6 if journal.exists() else 0.0
+        output_mb = tree_size_mb(out)
+        jobs = sum(1 for entry in out.iterdir() if entry.is_dir() and entry.name[:1].isdigit())
         restarted = initialize_ms(args.bin, env)
 
     print(f"soak: {args.calls} generate_sprite calls (16 px, procedural, distinct seeds) through one server")
@@ -123,7 +125,8 @@ def main():
               f"{percentile(chunk, 0.99):6.2f}")
     drift = statistics.median(thousands[-1]) / statistics.median(thousands[0])
     print(f"  last thousand's p50 / first's: {drift:.3f} (target ≤ 1.10)")
-    print(f"  journal.jsonl after the run: {journal_mb:.2f} MB; output directory: {tree_size_mb(out) if out.exists() else 0:.1f} MB")
+    print(f"  journal.jsonl after the run: {journal_mb:.2f} MB; output directory: {output_mb:.1f} MB in {jobs} job folders"
+          " (output.keep_jobs applies after start-up and hourly)")
     print(f"  spawn → initialize: fresh {fresh:.1f} ms, with this history {restarted:.1f} ms (target ≤ 50 ms)")
 
 

@@ -28,7 +28,7 @@ package struct MCPServerRunner: Sendable {
         // Jobs first (left for the next start, cancelled or finished per generation.on_shutdown): the calls
         // waiting on them then answer at once, with `status: running` and the job id when they were left.
         await engine.shutdown()
-        _ = await firstOf([{ await session.ledger.waitUntilSettled() }, { try? await Task.sleep(for: shutdownGrace) }])
+        _ = await firstOf([{ await session.ledger.waitUntilSettled() }], timeout: shutdownGrace)
         session.close()
         context.logger.info("stopped")
     }

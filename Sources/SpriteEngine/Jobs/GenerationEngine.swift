@@ -162,7 +162,7 @@ package actor GenerationEngine {
     package func wait(for id: String, upTo seconds: Double) async throws -> JobRecord {
         await recovered(id)
         guard let task = jobs.task(of: id) else { return try await job(id) }
-        let finished = await firstOf([{ await task.value }, { try? await Task.sleep(for: .seconds(seconds)) }])
+        let finished = await firstOf([{ await task.value }], timeout: .seconds(max(0, seconds)))
         if finished == nil || Task.isCancelled {
             cancel(id)
             throw CancellationError()
