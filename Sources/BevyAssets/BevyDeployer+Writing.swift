@@ -26,15 +26,36 @@ extension BevyDeployer {
         for stale in writer.cleanStaleTemps(in: directory) {
             report.notes.append("removed \(stale.path), left by an interrupted write")
         }
-        if let meta, let metaURL = plan.meta {
-            report.files.append(try write(meta, to: metaURL, kind: .meta, writer: writer, backups: &backups))
+        // A sprite lands as a unit: the .meta and sheet descriptors first (so its first load already samples
+        // nearest), the PNG last. If the PNG cannot be written (a full disk), what was written for it is put back
+        // as it was, so no .meta is ever left without its PNG.
+        var landed: [(url: URL, previous: Data?)] = []
+        var operations: [DeployReport.FileOperation] = []
+        do {
+            var companions: [(data: Data, url: URL, kind: DeployReport.FileKind)] = []
+            if let meta, let metaURL = plan.meta { companions.append((meta, metaURL, .meta)) }
+            companions += plan.sheetFiles.map { ($0.data, $0.url, .sheet) }
+            for file in companions {
+                let previous = FileSystem.contents(of: file.url.path)
+                operations.append(try write(file.data, to: file.url, kind: file.kind, writer: writer, backups: &backups))
+                landed.append((file.url, previous))
+            }
+            let png = try write(plan.sprite.png, to: plan.png, kind: .png, writer: writer, backups: &backups)
+            report.files += operations + [png]
+            record(plan, action: png.action, in: &report)
+        } catch {
+            for file in landed.reversed() { Self.restore(file.url, to: file.previous, writer: writer) }
+            throw error
         }
-        let png = try write(plan.sprite.png, to: plan.png, kind: .png, writer: writer, backups: &backups)
-        report.files.append(png)
-        for file in plan.sheetFiles {
-            report.files.append(try write(file.data, to: file.url, kind: .sheet, writer: writer, backups: &backups))
+    }
+
+    /// Puts a file back as it was before a failed sprite: its old bytes, or no file at all.
+    private static func restore(_ url: URL, to previous: Data?, writer: AssetWriter) {
+        if let previous {
+            _ = try? writer.write(previous, to: url)
+        } else {
+            try? FileManager.default.removeItem(at: url)
         }
-        record(plan, action: png.action, in: &report)
     }
 
     /// One atomic write, preceded by a backup of the old file when the write replaces it.

@@ -17,6 +17,12 @@ struct ServeCommand: AsyncParsableCommand {
         let (configuration, _) = try global.bootstrap(defaultLogLevel: .info, clientLog: clientLog)
         let logger = Logger(label: "dgx-pixels.mcp")
         let engine = EngineFactory.makeEngine(configuration)
+        do {
+            // Before the first request: a server that cannot keep sprites says why and stops.
+            try engine.store.prepare()
+        } catch {
+            throw JobRunner.fail(error)
+        }
         let connection = StdioConnection(logger: Logger(label: "dgx-pixels.transport"))
         let runner = MCPServerRunner(context: ServerContext(engine: engine, logger: logger, clientLog: clientLog))
         let grace = Duration.milliseconds(Int((configuration.generation.waitSeconds + 5) * 1000))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import BevyAssets
@@ -31,6 +32,32 @@ struct BevyDeployerFaultTests {
         #expect(names.sorted() == ["knight.png", "knight.png.meta"])
         let manifest = try ManifestStore.read(at: BevyDeployer.manifestURL(in: project))
         #expect(manifest.sprites["characters/knight"]?.contentHash == sprite("knight", seed: 1).contentHash)
+    }
+
+    @Test("Disk full on a new sprite's PNG after its .meta: the .meta is taken back; the manifest lists neither")
+    func newSpriteLandsAsAUnit() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let project = try BevyProject.detect(at: folder.makeBevyProject().path)
+        _ = try BevyDeployer().deploy([sprite("knight", seed: 1)], into: project)
+        let writes = Mutex(0)
+        // Writes: the new sprite's .meta (1st temp) lands, its PNG (2nd) hits a full disk.
+        let full = BevyDeployer { point in
+            guard point == .afterTempWrite else { return }
+            let count = writes.withLock { count in
+                count += 1
+                return count
+            }
+            if count == 2 { throw DiskFull() }
+        }
+        #expect(throws: BevyAssetsError.self) {
+            try full.deploy([sprite("wizard", seed: 3)], into: project, options: DeployOptions(backup: false))
+        }
+        let directory = project.assetsDirectory.appendingPathComponent("sprites/characters")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names == ["knight.png", "knight.png.meta"], "\(names)")
+        let manifest = try ManifestStore.read(at: BevyDeployer.manifestURL(in: project))
+        #expect(manifest.sprites.keys.sorted() == ["characters/knight"])
     }
 
     @Test("A read-only category folder: writeFailed naming it, and the old files untouched")

@@ -21,7 +21,7 @@ struct BevyDeployerSheetTests {
         )
     }
 
-    @Test("Writes meta, PNG, .sheet.ron and .sheet.json in that order, and records frames and sheet in the manifest")
+    @Test("Writes meta, .sheet.ron, .sheet.json, then the PNG that completes the sprite, and records the sheet in the manifest")
     func deploysSheet() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -31,8 +31,8 @@ struct BevyDeployerSheetTests {
         let base = project.assetsDirectory.appendingPathComponent("sprites/creature").path
         #expect(
             report.files.map { ($0.path, $0.kind) }.map { "\($0.1.rawValue) \($0.0)" } == [
-                "meta \(base)/blue-slime.png.meta", "png \(base)/blue-slime.png",
-                "sheet \(base)/blue-slime.sheet.ron", "sheet \(base)/blue-slime.sheet.json",
+                "meta \(base)/blue-slime.png.meta", "sheet \(base)/blue-slime.sheet.ron",
+                "sheet \(base)/blue-slime.sheet.json", "png \(base)/blue-slime.png",
                 "manifest \(project.assetsDirectory.path)/sprites/manifest.json",
             ]
         )

@@ -29,6 +29,8 @@ package struct SheetOptions: Sendable, Hashable {
     package var clips: [Clip]
     /// Also keep `assets/sprites/sprites.assets.ron` (bevy_asset_loader's dynamic collection) up to date.
     package var assetCollection: Bool
+    /// The most pixels the packed sheet may have (`limits.max_pixels`), checked before anything is decoded.
+    package var maxPixels = 16_777_216
 
     package static let defaultFPS = 8.0
 

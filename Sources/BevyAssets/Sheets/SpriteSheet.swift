@@ -17,6 +17,19 @@ package enum SpriteSheet {
         guard let firstFrame = frames.first else { throw .invalidSheet(reason: "it has no frames") }
         let (columns, rows) = try grid(frames: frames.count, options: options)
         let clips = try layoutClips(options, frames: frames.count)
+        // The canvas is sized by the request: checked against the limit before any frame is decoded.
+        let padding = options.padding
+        let width = columns * (max(1, firstFrame.width) + padding) - padding
+        let height = rows * (max(1, firstFrame.height) + padding) - padding
+        guard width.multipliedReportingOverflow(by: height).partialValue <= options.maxPixels,
+            !width.multipliedReportingOverflow(by: height).overflow
+        else {
+            throw .invalidSheet(
+                reason: "\(columns) columns x \(rows) rows of \(firstFrame.width)x\(firstFrame.height) frames make a "
+                    + "\(width)x\(height) sheet, over limits.max_pixels (\(options.maxPixels)); use fewer columns or "
+                    + "rows, less padding or smaller frames"
+            )
+        }
 
         var images: [RGBAImage] = []
         for (index, frame) in frames.enumerated() {
@@ -33,7 +46,6 @@ package enum SpriteSheet {
                     + "('\(firstFrame.name)') is \(tileWidth)x\(tileHeight); every frame of a sheet must share one size"
             )
         }
-        let padding = options.padding
         var sheet = RGBAImage(
             width: columns * (tileWidth + padding) - padding,
             height: rows * (tileHeight + padding) - padding

@@ -10,12 +10,18 @@ enum SchemaValidator {
         guard case .object(let rules) = schema else { return nil }
         let field = path.isEmpty ? "arguments" : path
         if case .array(let alternatives)? = rules["anyOf"] {
-            let fits = alternatives.contains { firstProblem(in: value, against: $0, path: path) == nil }
-            if !fits {
-                let kinds = alternatives.compactMap { $0.objectValue?["type"]?.stringValue }
-                return (field, "expected \(kinds.joined(separator: " or ")), got \(describe(value))")
+            let problems = alternatives.map { firstProblem(in: value, against: $0, path: path) }
+            guard !problems.contains(where: { $0 == nil }) else { return nil }
+            // A value of the right type for one alternative gets that alternative's own complaint (a size of
+            // 10000 is "at most 256", not "expected integer or string").
+            let sameType = alternatives.indices.first { index in
+                let types = alternatives[index].objectValue?["type"]
+                let allowed = types?.arrayValue?.compactMap(\.stringValue) ?? [types?.stringValue].compactMap { $0 }
+                return allowed.contains { matches(value, type: $0) }
             }
-            return nil
+            if let sameType, let problem = problems[sameType] { return problem }
+            let kinds = alternatives.compactMap { $0.objectValue?["type"]?.stringValue }
+            return (field, "expected \(kinds.joined(separator: " or ")), got \(describe(value))")
         }
         if let types = rules["type"] {
             let allowed = types.arrayValue?.compactMap(\.stringValue) ?? [types.stringValue].compactMap { $0 }
@@ -41,11 +47,17 @@ enum SchemaValidator {
             }
         case .int, .double:
             let number = value.doubleValue ?? Double(value.intValue ?? 0)
-            if let minimum = rules["minimum"].flatMap(numeric), number < minimum {
-                return (field, "must be at least \(format(minimum)), got \(format(number))")
-            }
-            if let maximum = rules["maximum"].flatMap(numeric), number > maximum {
-                return (field, "must be at most \(format(maximum)), got \(format(number))")
+            let minimum = rules["minimum"].flatMap(numeric)
+            let maximum = rules["maximum"].flatMap(numeric)
+            guard number >= (minimum ?? -.infinity), number <= (maximum ?? .infinity) else {
+                let range: String =
+                    switch (minimum, maximum) {
+                    case (let low?, let high?): "must be from \(format(low)) to \(format(high))"
+                    case (let low?, nil): "must be at least \(format(low))"
+                    case (nil, let high?): "must be at most \(format(high))"
+                    case (nil, nil): "is out of range"
+                    }
+                return (field, "\(range), got \(format(number))")
             }
         case .array(let elements):
             if let minimum = rules["minItems"]?.intValue, elements.count < minimum {

@@ -6,7 +6,15 @@ import SpriteEngine
 /// invalid-params error saying what the method expects.
 extension MCPSession {
     func initialize(id: ID, _ params: Data) throws -> Data {
-        guard let parameters = try? JSONDecoder().decode(Initialize.Parameters.self, from: params) else {
+        // The SDK's type fills in what is missing; the spec requires these, so they are checked first.
+        struct Required: Decodable {
+            struct Info: Decodable { var name: String }
+            var protocolVersion: String
+            var clientInfo: Info
+        }
+        guard (try? JSONDecoder().decode(Required.self, from: params)) != nil,
+            let parameters = try? JSONDecoder().decode(Initialize.Parameters.self, from: params)
+        else {
             throw MCPError.invalidParams(
                 "initialize needs params {\"protocolVersion\": string, \"capabilities\": object, "
                     + "\"clientInfo\": {\"name\": string, \"version\": string}}"

@@ -18,8 +18,8 @@ package struct SheetDraft: Sendable, Hashable {
     }
 
     /// The options `BevyDeployer` takes, for a sheet called `name` in `category`.
-    func options(name: String, category: String) -> SheetOptions {
-        SheetOptions(
+    func options(name: String, category: String, maxPixels: Int) -> SheetOptions {
+        var options = SheetOptions(
             name: name,
             category: category,
             columns: columns,
@@ -29,5 +29,7 @@ package struct SheetDraft: Sendable, Hashable {
             clips: clips,
             assetCollection: assetCollection
         )
+        options.maxPixels = maxPixels
+        return options
     }
 }

@@ -40,6 +40,14 @@ package struct SpriteDeployer: Sendable {
         for (index, reference) in draft.sprites.enumerated() {
             sources += try SpriteSource.resolve(reference, field: "sprites[\(index)]", store: store, jobs: jobs)
         }
+        // Every source is read into memory before anything is written: bounded before the first byte is read.
+        guard sources.count <= configuration.limits.maxBatch else {
+            throw .invalidArgument(
+                field: "sprites",
+                message: "names \(sources.count) PNG files, over limits.max_batch (\(configuration.limits.maxBatch)); "
+                    + "deploy them in parts"
+            )
+        }
         if draft.sheet != nil, name == nil {
             throw .invalidArgument(
                 field: "name",
@@ -74,7 +82,8 @@ package struct SpriteDeployer: Sendable {
             sheet: draft.sheet.map { sheet in
                 sheet.options(
                     name: name ?? "",
-                    category: category ?? assets.first?.category ?? configuration.generation.defaultCategory
+                    category: category ?? assets.first?.category ?? configuration.generation.defaultCategory,
+                    maxPixels: configuration.limits.maxPixels
                 )
             },
             backup: draft.backup ?? true,
@@ -96,12 +105,8 @@ package struct SpriteDeployer: Sendable {
     ) throws(SpriteEngineError)
         -> SpriteAsset
     {
-        let data: Data
-        do {
-            data = try Data(contentsOf: source.url)
-        } catch {
-            throw .spriteNotFound(source.url.path)
-        }
+        // Checked before a byte is read: a device (/dev/zero), a FIFO or a huge file is refused, not read.
+        let data = try SpriteStore.readRegularFile(source.url, maxBytes: configuration.limits.maxFileSize, field: "sprites")
         let report = PNGValidator(limits: configuration.validationLimits).validate(data)
         guard report.valid else {
             throw .invalidSprite(

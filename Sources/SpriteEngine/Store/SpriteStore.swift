@@ -79,12 +79,37 @@ package struct SpriteStore: Sendable {
         return url
     }
 
-    private func write(_ data: Data, relativePath: String) throws(SpriteEngineError) -> URL {
+    /// Creates the output directory if it is missing; the error says in plain words why it cannot be.
+    package func prepare() throws(SpriteEngineError) {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw .storageFailed(path: root.path, reason: error.localizedDescription)
+            throw .storageFailed(path: root.path, reason: Self.whyNotCreatable(root) ?? "\(error.localizedDescription)")
         }
+    }
+
+    /// Why a folder cannot be created at `url`: an ancestor that is a file, or one not writable; nil when neither.
+    static func whyNotCreatable(_ url: URL) -> String? {
+        var ancestor = url.standardizedFileURL
+        while ancestor.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+                if !isDirectory.boolValue {
+                    return "\(ancestor.path) is a file, not a folder, so the output directory cannot be created "
+                        + "under it (set output.dir to a folder path)"
+                }
+                if !FileManager.default.isWritableFile(atPath: ancestor.path) {
+                    return "\(ancestor.path) is not writable by this user (set output.dir to a folder you can write)"
+                }
+                return nil
+            }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    private func write(_ data: Data, relativePath: String) throws(SpriteEngineError) -> URL {
+        try prepare()
         let writer = AssetWriter(jail: root.resolvingSymlinksInPath())
         do {
             let target = try writer.plan(relativePath: relativePath)
