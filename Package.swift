@@ -37,9 +37,11 @@ let package = Package(
             name: "PixelArt",
             dependencies: ["CLibPNG", "CLibDeflate"]
         ),
+        // Atomic writes (hidden temp, fsync, rename) and the POSIX file questions, for every target that writes.
+        .target(name: "AtomicFiles"),
         .target(
             name: "BevyAssets",
-            dependencies: ["PixelArt"]
+            dependencies: ["PixelArt", "AtomicFiles"]
         ),
         .target(
             name: "ComfyUI",
@@ -64,6 +66,7 @@ let package = Package(
         .target(
             name: "SpriteEngine",
             dependencies: [
+                "AtomicFiles",
                 "ComfyUI",
                 "PixelArt",
                 "BevyAssets",
@@ -96,7 +99,8 @@ let package = Package(
         ),
         .executableTarget(name: "PixelBench", dependencies: ["PixelArt", "ComfyUIStandIn"]),
         .testTarget(name: "PixelArtTests", dependencies: ["PixelArt"]),
-        .testTarget(name: "BevyAssetsTests", dependencies: ["BevyAssets", "PixelArt"]),
+        .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
+        .testTarget(name: "BevyAssetsTests", dependencies: ["BevyAssets", "AtomicFiles", "PixelArt"]),
         .testTarget(name: "ComfyUITests", dependencies: ["ComfyUI", "ComfyUIStandIn", "PixelArt"]),
         .testTarget(
             name: "SpriteEngineTests",

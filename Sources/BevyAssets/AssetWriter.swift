@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Darwin
 /// a hidden temp in the same folder, fsync, then an immediate rename over the target.
 package struct AssetWriter: Sendable {
     /// Called at each `FaultPoint`; throwing there makes the write fail as a real I/O error would.
-    package typealias FaultInjector = @Sendable (FaultPoint) throws -> Void
+    package typealias FaultInjector = AtomicFile.FaultInjector
 
     /// The canonical path every target must stay inside.
     package let jail: URL
@@ -39,40 +40,15 @@ package struct AssetWriter: Sendable {
         return try confine(lexical)
     }
 
-    /// Writes `data` to `target` unless it already holds exactly these bytes.
+    /// Writes `data` to `target` unless it already holds exactly these bytes (`AtomicFile.write`, inside the jail).
     package func write(_ data: Data, to target: URL) throws(BevyAssetsError) -> WriteOutcome {
         let resolved = try confine(target.path)
-        let path = resolved.path
-        let existing = FileSystem.kind(of: path)
-        if existing == .file, FileSystem.contents(of: path) == data { return .unchanged }
-        let directory = resolved.deletingLastPathComponent()
-        try makeDirectory(directory)
-
-        let temp = TempFileRegistry.shared.reserveTemp(for: resolved)
-        defer { TempFileRegistry.shared.release(temp) }
-        let descriptor = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw .writeFailed(
-                path: path,
-                reason: "cannot create a temporary file in \(directory.path): \(FileSystem.errnoReason())"
-            )
-        }
-        var isOpen = true
+        try makeDirectory(resolved.deletingLastPathComponent())
         do {
-            if let reason = FileSystem.writeAll(data, to: descriptor) { throw StepFailure("writing failed: \(reason)") }
-            try faultInjector?(.afterTempWrite)
-            guard fsync(descriptor) == 0 else { throw StepFailure("fsync failed: \(FileSystem.errnoReason())") }
-            isOpen = false
-            guard close(descriptor) == 0 else { throw StepFailure("close failed: \(FileSystem.errnoReason())") }
-            try faultInjector?(.beforeRename)
-            guard rename(temp.path, path) == 0 else { throw StepFailure("rename failed: \(FileSystem.errnoReason())") }
+            return try AtomicFile.write(data, to: resolved, faults: faultInjector)
         } catch {
-            if isOpen { _ = close(descriptor) }
-            _ = unlink(temp.path)
-            throw .writeFailed(path: path, reason: (error as? StepFailure)?.reason ?? "\(error)")
+            throw .writeFailed(path: error.path, reason: error.reason)
         }
-        FileSystem.syncDirectory(directory.path)
-        return existing == .missing ? .created : .replaced
     }
 
     /// Creates `directory` and any missing parents, checking each one against the jail as it appears.
@@ -96,27 +72,8 @@ package struct AssetWriter: Sendable {
     /// Removes temps left by a crashed write (`.<name>.tmp-<pid>-<n>`) whose writer is gone; returns what it removed.
     @discardableResult
     package func cleanStaleTemps(in directory: URL) -> [URL] {
-        guard let folder = try? confine(directory.path),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { return [] }
-        var removed: [URL] = []
-        for name in names.sorted() {
-            guard let pid = Self.writerPID(ofTemp: name) else { continue }
-            let temp = folder.appendingPathComponent(name)
-            let writerIsGone =
-                pid == getpid() ? !TempFileRegistry.shared.isInFlight(temp.path) : (kill(pid, 0) != 0 && errno == ESRCH)
-            if writerIsGone, unlink(temp.path) == 0 { removed.append(temp) }
-        }
-        return removed
-    }
-
-    /// The pid in a temp name written by `write`, or nil for any other file.
-    package static func writerPID(ofTemp name: String) -> pid_t? {
-        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return nil }
-        let numbers = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
-        guard numbers.count == 2, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil })
-        else { return nil }
-        return pid_t(numbers[0])
+        guard let folder = try? confine(directory.path) else { return [] }
+        return AtomicFile.removeStaleTemps(in: folder)
     }
 
     /// `path` with every existing ancestor resolved, provided it stays inside the jail.
@@ -129,11 +86,5 @@ package struct AssetWriter: Sendable {
             throw .pathEscapesAssets(path: path, resolved: resolved)
         }
         return URL(fileURLWithPath: resolved)
-    }
-
-    /// A failed step inside `write`, before it becomes `writeFailed`.
-    private struct StepFailure: Error {
-        var reason: String
-        init(_ reason: String) { self.reason = reason }
     }
 }

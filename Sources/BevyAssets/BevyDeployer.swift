@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// Deploys sprites into a Bevy project: validate everything, plan every path through the jail, write each

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// A Bevy game on disk: where it is, which Bevy it uses, and the `assets/` folder sprites go into.

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// Where one sprite will go and what each of its files will undergo, decided before anything is written.

@@ -53,7 +53,7 @@ struct DoctorCommand: AsyncParsableCommand {
     private func describe(_ reports: [BackendReport], engine: Configuration.EngineMode, library: WorkflowLibrary) {
         Console.out("engine: \(engine.rawValue)")
         Console.out("workflow templates: \(library.names.joined(separator: ", "))")
-        for error in library.loadErrors { Console.out("  not loaded: \(error)") }
+        for error in library.loadErrors { Console.out("  not loaded: \(error.withAdvice)") }
         if reports.isEmpty {
             Console.out(
                 "no ComfyUI backend configured: the procedural engine serves every call "

@@ -33,7 +33,7 @@ struct WorkflowsCommand: AsyncParsableCommand {
                 Console.out("\(name)\(marker): \(template.description)")
                 Console.out("    parameters: \(template.parameters.map(\.name).joined(separator: ", "))")
             }
-            for error in library.loadErrors { Console.error("not loaded: \(error)") }
+            for error in library.loadErrors { Console.error("not loaded: \(error.withAdvice)") }
             if !library.loadErrors.isEmpty { throw ExitCode.failure }
         }
     }

@@ -40,7 +40,8 @@ package enum SpriteEngineError: Error, CustomStringConvertible, Equatable {
         case .unreadableConfiguration(let file, let reason):
             "Cannot read configuration file \(file): \(reason)"
         case .unknownJob(let id):
-            "No job '\(id)' is known to this server (job ids are returned by generate_sprite and generate_batch)."
+            "No job '\(id)' in this server's memory or output directory (job ids come from the generate calls; "
+                + "old jobs may have been pruned under output.keep_days / output.keep_jobs)."
         case .spriteNotFound(let reference):
             "No sprite at '\(reference)': pass a sprite:// URI, a job id, or the path of a PNG file."
         case .generationFailed(let engine, let reason):
@@ -56,7 +57,12 @@ package enum SpriteEngineError: Error, CustomStringConvertible, Equatable {
         case .cancelled:
             "Cancelled before it finished; sprites already made are kept."
         case .comfyUI(let error):
-            error.description
+            if case .unreachable = error {
+                // The engine knows where backends come from; the ComfyUI client does not.
+                error.description + ": start it, or fix comfyui.backends in the configuration (or DGX_PIXELS_COMFYUI_URL)"
+            } else {
+                error.description
+            }
         case .workflow(let message):
             message
         }

@@ -44,7 +44,7 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .unreachable(let backend, let reason):
-            "ComfyUI is not reachable at \(backend) (\(reason)): start it, or fix comfyui.backends in dgx-pixels.yaml"
+            "ComfyUI is not reachable at \(backend) (\(reason))"
         case .timedOut(let backend, let operation, let seconds):
             "ComfyUI at \(backend) did not answer \(operation) within \(Self.format(seconds)) s"
         case .httpStatus(let backend, let operation, let status, let body):

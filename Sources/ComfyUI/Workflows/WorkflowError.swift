@@ -42,7 +42,7 @@ package enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible 
                 + "export it from ComfyUI with \"Save (API)\""
         case .missingParameterBlock(let file):
             "workflow \(file) has no \"_dgx_pixels\" block declaring its parameters; "
-                + "run `dgx-pixels workflows import` on a raw export, or add the block by hand"
+                + "import the raw export (WorkflowImporter writes the block), or add the block by hand"
         case .invalidParameterBlock(let file, let reason):
             "the \"_dgx_pixels\" block of workflow \(file) is invalid: \(reason)"
         case .invalidParameter(let file, let parameter, let reason):

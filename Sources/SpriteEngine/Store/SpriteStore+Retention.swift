@@ -1,11 +1,5 @@
-import BevyAssets
+import AtomicFiles
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Keeping the output directory within its retention rules.
 extension SpriteStore {
@@ -62,13 +56,6 @@ extension SpriteStore {
 
     /// Removes the hidden temp files (`.<name>.tmp-<pid>-<n>`) in `folder` whose writer has exited.
     static func removeStaleTemps(in folder: URL) -> Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        var removed = 0
-        for name in names {
-            guard let pid = AssetWriter.writerPID(ofTemp: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
-            else { continue }
-            if unlink(folder.appendingPathComponent(name).path) == 0 { removed += 1 }
-        }
-        return removed
+        AtomicFile.removeStaleTemps(in: folder).count
     }
 }

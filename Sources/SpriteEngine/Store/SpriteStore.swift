@@ -1,4 +1,4 @@
-import BevyAssets
+import AtomicFiles
 import Foundation
 
 /// The output directory: `<root>/<job-id>/<name>.png` plus `job.json`, written atomically, read back by URI.
@@ -108,16 +108,30 @@ package struct SpriteStore: Sendable {
         return nil
     }
 
+    /// Writes `data` atomically to `relativePath`, a job folder and file name the store itself built from
+    /// validated ids and names (`<job-id>/<name>.png`), so nothing here can point outside the root.
     private func write(_ data: Data, relativePath: String) throws(SpriteEngineError) -> URL {
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, JobRecord.isWellFormedID(String(parts[0])), !parts[1].hasPrefix("."),
+            parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) })
+        else { throw .storageFailed(path: relativePath, reason: "not a job folder and file name of the store") }
         try prepare()
-        let writer = AssetWriter(jail: root.resolvingSymlinksInPath())
+        let target = root.appendingPathComponent(relativePath)
         do {
-            let target = try writer.plan(relativePath: relativePath)
-            _ = try writer.write(data, to: target)
-            return target
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
         } catch {
-            throw .storageFailed(path: root.appendingPathComponent(relativePath).path, reason: error.description)
+            let folder = target.deletingLastPathComponent()
+            throw .storageFailed(path: folder.path, reason: Self.whyNotCreatable(folder) ?? error.localizedDescription)
         }
+        do {
+            _ = try AtomicFile.write(data, to: target)
+        } catch {
+            throw .storageFailed(path: error.path, reason: error.reason)
+        }
+        return target
     }
 }
 

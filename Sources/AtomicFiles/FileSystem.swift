@@ -6,10 +6,10 @@ import Glibc
 import Darwin
 #endif
 
-/// The few POSIX file-system questions the path jail and the writer ask, with errno turned into text.
-enum FileSystem {
+/// The few POSIX file-system questions path jails and atomic writes ask, with errno turned into text.
+package enum FileSystem {
     /// What is at a path, without following a final symlink.
-    enum Kind: Equatable {
+    package enum Kind: Equatable {
         case missing
         case file
         case directory
@@ -17,7 +17,7 @@ enum FileSystem {
         case other
     }
 
-    static func kind(of path: String) -> Kind {
+    package static func kind(of path: String) -> Kind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -29,7 +29,7 @@ enum FileSystem {
     }
 
     /// The canonical path with every symlink resolved, or nil when it does not exist (or a symlink dangles).
-    static func resolved(_ path: String) -> String? {
+    package static func resolved(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)
@@ -37,7 +37,7 @@ enum FileSystem {
 
     /// `path` with its deepest existing ancestor resolved and the missing rest appended; nil when that
     /// ancestor is a dangling symlink.
-    static func resolvedAllowingMissing(_ path: String) -> String? {
+    package static func resolvedAllowingMissing(_ path: String) -> String? {
         var existing = URL(fileURLWithPath: path).standardizedFileURL.path
         var rest: [String] = []
         while kind(of: existing) == .missing && existing != "/" {
@@ -49,23 +49,23 @@ enum FileSystem {
     }
 
     /// Whether `path` is `directory` itself or somewhere below it (both canonical).
-    static func isInside(_ path: String, directory: String) -> Bool {
+    package static func isInside(_ path: String, directory: String) -> Bool {
         path == directory || path.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/")
     }
 
     /// The current errno as "Permission denied (errno 13)".
-    static func errnoReason(_ code: Int32 = errno) -> String {
+    package static func errnoReason(_ code: Int32 = errno) -> String {
         "\(String(cString: strerror(code))) (errno \(code))"
     }
 
     /// The bytes of a regular file, or nil when there is none.
-    static func contents(of path: String) -> Data? {
+    package static func contents(of path: String) -> Data? {
         guard kind(of: path) == .file || kind(of: path) == .symlink else { return nil }
         return FileManager.default.contents(atPath: path)
     }
 
     /// Writes every byte to `descriptor`, retrying short writes and EINTR; returns the errno text on failure.
-    static func writeAll(_ data: Data, to descriptor: Int32) -> String? {
+    package static func writeAll(_ data: Data, to descriptor: Int32) -> String? {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
@@ -84,7 +84,7 @@ enum FileSystem {
     /// Makes a rename inside `directory` durable.
     ///
     /// Best effort: the file is already in place, and some file systems refuse fsync on directories.
-    static func syncDirectory(_ directory: String) {
+    package static func syncDirectory(_ directory: String) {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)

@@ -2,8 +2,8 @@ import Foundation
 
 /// Hands out unique temp-file names and remembers which ones this process is writing right now, so stale-temp
 /// cleanup never removes a temp another task of the same process is about to rename.
-final class TempFileRegistry: @unchecked Sendable {
-    static let shared = TempFileRegistry()
+package final class TempFileRegistry: @unchecked Sendable {
+    package static let shared = TempFileRegistry()
 
     // Guards counter and inFlight; every access goes through `lock.withLock`.
     private let lock = NSLock()
@@ -11,7 +11,7 @@ final class TempFileRegistry: @unchecked Sendable {
     private var inFlight: Set<String> = []
 
     /// The hidden same-folder temp `.<name>.tmp-<pid>-<counter>` for `target`, marked in flight.
-    func reserveTemp(for target: URL) -> URL {
+    package func reserveTemp(for target: URL) -> URL {
         lock.withLock {
             counter += 1
             let temp = target.deletingLastPathComponent()
@@ -21,11 +21,11 @@ final class TempFileRegistry: @unchecked Sendable {
         }
     }
 
-    func release(_ temp: URL) {
+    package func release(_ temp: URL) {
         _ = lock.withLock { inFlight.remove(temp.path) }
     }
 
-    func isInFlight(_ path: String) -> Bool {
+    package func isInFlight(_ path: String) -> Bool {
         lock.withLock { inFlight.contains(path) }
     }
 }

@@ -1,4 +1,4 @@
-/// Moments inside `AssetWriter.write` where tests can inject a failure, standing in for a full disk or a crash.
+/// Moments inside `AtomicFile.write` where tests can inject a failure, standing in for a full disk or a crash.
 package enum FaultPoint: Sendable, Equatable {
     /// The temp file holds every byte but is not yet synced or closed.
     case afterTempWrite
