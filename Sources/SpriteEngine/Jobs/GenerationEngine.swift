@@ -210,6 +210,7 @@ package actor GenerationEngine {
     /// Records an item's outcome (journal first).
     private func finish(_ id: String, item index: Int, with outcome: Result<SpriteResult, SpriteEngineError>) {
         if leaving, case .failure(.cancelled) = outcome { return }
+        EngineMetrics.itemFinished(outcome, engine: engineName)
         var entry: JournalEntry
         switch outcome {
         case .success(let sprite):
@@ -260,6 +261,7 @@ package actor GenerationEngine {
         // Not fsynced: every item's outcome already is, and recovery closes a job whose items all have one.
         self.record(entry, sync: false)
         logger.info("job finished", metadata: ["job.id": "\(id)", "job.status": "\(record.status.rawValue)"])
+        EngineMetrics.jobClosed(status: record.status.rawValue)
         forgetOldFinishedJobs(after: id)
     }
 

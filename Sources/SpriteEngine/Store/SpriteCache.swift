@@ -32,7 +32,11 @@ package struct SpriteCache: Sendable {
             let result = try? JSONDecoder().decode(SpriteResult.self, from: data),
             let attributes = try? FileManager.default.attributesOfItem(atPath: result.path),
             (attributes[.size] as? NSNumber)?.intValue == result.fileSize
-        else { return nil }
+        else {
+            EngineMetrics.cacheLookup(hit: false)
+            return nil
+        }
+        EngineMetrics.cacheLookup(hit: true)
         return result
     }
 
