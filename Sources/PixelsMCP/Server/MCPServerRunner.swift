@@ -21,6 +21,8 @@ package struct MCPServerRunner: Sendable {
             context.logger.info("resumed jobs from the journal", metadata: ["jobs": "\(resumed.joined(separator: ", "))"])
         }
         let session = MCPSession(context: context, sink: connection)
+        EngineMetrics.session(opened: true, transport: "stdio")
+        defer { EngineMetrics.session(opened: false, transport: "stdio") }
         connection.start(session, maxLineBytes: context.limits.maxBytes)
         context.logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
         _ = await firstOf([{ await connection.waitUntilClosed() }, { await stop.wait() }])
