@@ -53,6 +53,7 @@ package actor BackendPool {
         self.backoff = backoff
         self.logger = logger
         for (client, _) in clients { EngineMetrics.backend(client.backend, running: 0, queued: 0, up: true) }
+        EngineMetrics.backendsWaiting(0)
     }
 
     /// Every backend's state, in configuration order.
