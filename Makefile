@@ -19,7 +19,7 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; fi; \
 	fi
-	@$(PYTHON) -c "import mcp, pytest" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/interop/requirements.txt
+	@$(PYTHON) -c "import mcp, pytest, prometheus_client" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/interop/requirements.txt
 
 build: deps
 	swift build
@@ -47,9 +47,11 @@ test-swift:
 test-interop:
 	swift build && DGX_PIXELS_BIN=$(BIN_DEBUG) $(PYTHON) -m pytest -q Tests/interop
 
-## Benchmarks (release build): start-up, tools/list round trip, RSS, against a Python FastMCP server.
+## Benchmarks (release build): start-up, tools/list round trip, RSS, against a Python FastMCP server; 8 concurrent
+## clients doing cache-hit generate_sprite over HTTP against the same over stdio.
 bench: release
 	$(PYTHON) bench/stdio_bench.py --bin $(BIN_RELEASE)
+	$(PYTHON) bench/http_bench.py --bin $(BIN_RELEASE)
 	@$(MAKE) --no-print-directory bench-pixelart
 	@$(MAKE) --no-print-directory bench-comfyui
 
