@@ -3,8 +3,10 @@ import MCP
 import NIOCore
 import NIOHTTP1
 
-/// Reads HTTP/1.1 requests off one connection, refuses bodies over the cap before reading them, and hands each
-/// whole request to the router with a responder for its answer. Lives on its channel's event loop.
+/// Reads HTTP/1.1 requests off one connection and hands each whole request to the router.
+///
+/// A body over the cap is refused before it is read. Each request gets a responder for its answer. Lives on its
+/// channel's event loop.
 ///
 /// NIO's pipelining handler (in front of this one) holds the next request back until the current answer has ended,
 /// so there is at most one responder per connection: the one told when the client goes away.
@@ -65,7 +67,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
         responder.reply(
             .error(
                 .payloadTooLarge,
-                .invalidRequest("the request body is \(size), over the \(maxBodyBytes)-byte limit (http.max_body_bytes)")
+                .invalidRequest(
+                    "the request body is \(size), over the \(maxBodyBytes)-byte limit (http.max_body_bytes)"
+                )
             )
         )
     }

@@ -2,8 +2,10 @@ import Foundation
 import MCP
 
 extension MCPEndpoint {
-    /// POST: one JSON-RPC message. Checks run cheapest first: Content-Type (415), Accept (406), the envelope (400,
-    /// with the JSON-RPC error the message earned), `MCP-Protocol-Version` (400), the session (400/404/503).
+    /// POST: one JSON-RPC message.
+    ///
+    /// Checks run cheapest first: Content-Type (415), Accept (406), the envelope (400, with the JSON-RPC error the
+    /// message earned), `MCP-Protocol-Version` (400), the session (400/404/503).
     func post(_ request: HTTPRequest, responder: HTTPResponder) {
         if let refusal = ContentTypeValidator().validate(request, context: HTTPValidationContext(httpMethod: "POST")) {
             return responder.reply(.from(refusal))

@@ -30,7 +30,9 @@ final class MCPEndpoint: Sendable {
         case "GET": listen(request, responder: responder)
         case "DELETE": delete(request, responder: responder)
         default:
-            responder.reply(HTTPRouter.methodNotAllowed(request.method, path: Self.path, allowed: ["GET", "POST", "DELETE"]))
+            responder.reply(
+                HTTPRouter.methodNotAllowed(request.method, path: Self.path, allowed: ["GET", "POST", "DELETE"])
+            )
         }
     }
 
@@ -61,7 +63,9 @@ final class MCPEndpoint: Sendable {
         }
     }
 
-    /// DELETE: ends the session. Requests still running finish with their output dropped; jobs go on.
+    /// DELETE: ends the session.
+    ///
+    /// Requests still running finish with their output dropped; jobs go on.
     private func delete(_ request: HTTPRequest, responder: HTTPResponder) {
         if let refusal = Self.checkVersion(request, initializing: false) { return responder.reply(refusal) }
         guard let id = request.header(HTTPHeaderName.sessionID) else {

@@ -14,7 +14,9 @@ struct MonitoringEndpoint: Sendable {
 
     func metrics(_ request: HTTPRequest, responder: HTTPResponder) {
         guard request.method == "GET" else {
-            return responder.reply(HTTPRouter.methodNotAllowed(request.method, path: Self.metricsPath, allowed: ["GET"]))
+            return responder.reply(
+                HTTPRouter.methodNotAllowed(request.method, path: Self.metricsPath, allowed: ["GET"])
+            )
         }
         var text: [UInt8] = []
         registry.emit(into: &text)

@@ -5,8 +5,10 @@ import Foundation
 /// Events carry no `id`: streams are not resumable (nothing sent is kept, so a long-running server's memory does not
 /// grow with what it has said), and without an id a client has no `Last-Event-ID` to come back with.
 enum SSEEvent {
-    /// One `message` event whose data is `json`. A line break inside it (`ValueJSON` never writes one: it escapes
-    /// them) starts a new `data:` line, which the client joins back with `\n`.
+    /// One `message` event whose data is `json`.
+    ///
+    /// A line break inside it (`ValueJSON` never writes one: it escapes them) starts a new `data:` line, which the
+    /// client joins back with `\n`.
     static func message(_ json: Data) -> Data {
         var event = Array("event: message\ndata: ".utf8)
         event.reserveCapacity(event.count + json.count + 2)

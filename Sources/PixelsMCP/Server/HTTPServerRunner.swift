@@ -46,7 +46,10 @@ package struct HTTPServerRunner: Sendable {
         let server = try await HTTPServer.start(at: address, router: router, maxBodyBytes: settings.maxBodyBytes)
         let resumed = await engine.recover()
         if !resumed.isEmpty {
-            context.logger.info("resumed jobs from the journal", metadata: ["jobs": "\(resumed.joined(separator: ", "))"])
+            context.logger.info(
+                "resumed jobs from the journal",
+                metadata: ["jobs": "\(resumed.joined(separator: ", "))"]
+            )
         }
         context.logger.info(
             "serving MCP over HTTP at http://\(server.address)/mcp",

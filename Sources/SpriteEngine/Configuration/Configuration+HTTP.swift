@@ -3,8 +3,9 @@ import Foundation
 extension Configuration {
     /// The MCP Streamable HTTP transport of `serve --http` (`http:`); see docs/http.md.
     package struct HTTP: Sendable, Equatable {
-        /// The bearer token every request must carry (`Authorization: Bearer …`); required to bind beyond loopback.
-        /// `$DGX_PIXELS_TOKEN` overrides it.
+        /// The bearer token every request must carry (`Authorization: Bearer …`).
+        ///
+        /// Required to bind beyond loopback; `$DGX_PIXELS_TOKEN` overrides it.
         package var token: String?
         /// Browser origins allowed besides localhost ones (`http://localhost:*`, `http://127.0.0.1:*`,
         /// `http://[::1]:*`), normalised to `scheme://host[:port]`, lower case, default port left out.

@@ -99,7 +99,9 @@ package struct ConfigurationLoader: Sendable {
             configuration.logLevel = level
         }
         if let token = value("DGX_PIXELS_TOKEN") {
-            guard let valid = Configuration.validToken(token) else { throw fail("DGX_PIXELS_TOKEN", Configuration.tokenRule) }
+            guard let valid = Configuration.validToken(token) else {
+                throw fail("DGX_PIXELS_TOKEN", Configuration.tokenRule)
+            }
             configuration.http.token = valid
         }
         if let maxBatch = value("DGX_PIXELS_MAX_BATCH") {

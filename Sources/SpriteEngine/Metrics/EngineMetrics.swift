@@ -1,7 +1,8 @@
 import Metrics
 
-/// Every metric the server exports, defined here and nowhere else: names (`dgx_pixels_…`), labels, types and
-/// histogram buckets. Call sites make one call each; docs/http.md lists the metrics and docs/grafana/ charts them.
+/// Every metric the server exports: names (`dgx_pixels_…`), labels, types and histogram buckets, here and nowhere else.
+///
+/// Call sites make one call each; docs/http.md lists the metrics and docs/grafana/ charts them.
 ///
 /// Metrics go to whatever factory `MetricsSystem` has: the Prometheus registry `serve` bootstraps when it exports
 /// `/metrics`, a task-local one in tests (`withMetricsFactory`), or none (no cost but an allocation per call). Label
