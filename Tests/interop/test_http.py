@@ -181,7 +181,7 @@ def test_a_client_that_disconnects_mid_call_does_not_cancel_its_job():
         assert (record["status"], record["succeeded"]) == ("succeeded", 12)
 
 
-def test_a_foreign_origin_is_refused_with_403_and_localhost_or_listed_origins_are_let_in():
+def test_a_foreign_origin_or_host_is_refused_and_localhost_or_listed_origins_are_let_in():
     config = "http:\n  allowed_origins: [https://tools.example.com]\n"
     with serving(config=config) as server:
         refused = request(server.port, "POST", body=initialize_message(), headers={"Origin": "http://evil.example"})
@@ -193,6 +193,10 @@ def test_a_foreign_origin_is_refused_with_403_and_localhost_or_listed_origins_ar
             assert allowed.status == 200, (origin, allowed.body())
             allowed.messages()
         assert request(server.port, "GET", path="/metrics", headers={"Origin": "null"}).status == 403
+        # DNS rebinding: a same-origin GET carries no Origin, but its Host is the attacker's name.
+        rebound = request(server.port, "GET", path="/metrics", headers={"Host": f"attacker.example:{server.port}"})
+        assert rebound.status == 421 and rebound.json()["id"] is None
+        assert request(server.port, "GET", path="/metrics", headers={"Host": f"localhost:{server.port}"}).status == 200
 
 
 def test_a_token_is_required_and_checked():

@@ -36,6 +36,10 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
             responder = HTTPResponder(channel: context.channel, version: head.version, keepAlive: head.isKeepAlive)
             if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBodyBytes {
                 refuseBody(context: context, declared: length)
+            } else if head.headers.first(name: "Expect")?.lowercased() == "100-continue" {
+                // curl asks before sending a body over 1 KiB: say yes at once instead of letting it wait a second.
+                let proceed = HTTPResponseHead(version: head.version, status: .continue)
+                context.writeAndFlush(wrapOutboundOut(.head(proceed)), promise: nil)
             }
         case .body(var chunk):
             guard !refused else { return }

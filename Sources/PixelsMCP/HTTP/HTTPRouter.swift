@@ -2,8 +2,8 @@ import Foundation
 import MCP
 import NIOHTTP1
 
-/// Answers every HTTP request: the checks every path shares first (Origin, then the bearer token), then `/mcp`,
-/// `/metrics` and `/healthz`.
+/// Answers every HTTP request: the checks every path shares first (Host and Origin, then the bearer token), then
+/// `/mcp`, `/metrics` and `/healthz`.
 ///
 /// Runs on the connection's event loop and never waits: the MCP session answers or starts a task, the health check
 /// runs in a task of its own.
@@ -26,6 +26,18 @@ final class HTTPRouter: Sendable {
     }
 
     func handle(_ request: HTTPRequest, responder: HTTPResponder) {
+        let host = request.header(HTTPHeaderName.host)
+        guard origins.admits(host: host) else {
+            return responder.reply(
+                .error(
+                    .misdirectedRequest,
+                    .invalidRequest(
+                        "this server listens on loopback and answers only to localhost, 127.0.0.1 or [::1], "
+                            + "not to Host '\(host ?? "")'"
+                    )
+                )
+            )
+        }
         let origin = request.header(HTTPHeaderName.origin)
         guard origins.admits(origin) else {
             return responder.reply(

@@ -38,7 +38,7 @@ package struct HTTPServerRunner: Sendable {
             idleLimit: .milliseconds(Int64(settings.sessionIdleSeconds * 1000))
         )
         let router = HTTPRouter(
-            origins: OriginPolicy(allowedOrigins: settings.allowedOrigins),
+            origins: OriginPolicy(allowedOrigins: settings.allowedOrigins, loopbackHostOnly: address.isLoopback),
             token: settings.token.map(BearerToken.init),
             mcp: MCPEndpoint(sessions: sessions, limits: context.limits),
             monitoring: MonitoringEndpoint(registry: registry, engine: engine)
@@ -94,7 +94,7 @@ package struct HTTPServerRunner: Sendable {
         allowedOrigins: [String]
     ) async throws(PixelsMCPError) -> HTTPServer {
         let router = HTTPRouter(
-            origins: OriginPolicy(allowedOrigins: allowedOrigins),
+            origins: OriginPolicy(allowedOrigins: allowedOrigins, loopbackHostOnly: address.isLoopback),
             token: nil,
             mcp: nil,
             monitoring: MonitoringEndpoint(registry: registry, engine: engine)

@@ -38,3 +38,23 @@ struct OriginPolicyTests {
         #expect(!policy.admits(origin))
     }
 }
+
+@Suite("OriginPolicy: Host on a loopback bind")
+struct HostPolicyTests {
+    @Test("A loopback bind answers only to loopback names; a request without Host is let through")
+    func loopbackHosts() {
+        let policy = OriginPolicy(allowedOrigins: [], loopbackHostOnly: true)
+        for host in ["127.0.0.1:8765", "localhost:8765", "LOCALHOST", "[::1]:8765", "127.9.9.9"] {
+            #expect(policy.admits(host: host), "\(host)")
+        }
+        for host in ["attacker.example:8765", "127.0.0.1.nip.io:8765", "dgx-spark:8765", ""] {
+            #expect(!policy.admits(host: host), "\(host)")
+        }
+        #expect(policy.admits(host: nil))
+    }
+
+    @Test("A bind beyond loopback (behind a token) answers to any Host")
+    func anyHost() {
+        #expect(OriginPolicy(allowedOrigins: []).admits(host: "dgx-spark:8765"))
+    }
+}
