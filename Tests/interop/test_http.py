@@ -156,6 +156,20 @@ def test_cancelling_a_call_cancels_its_job_and_the_other_client_sees_it():
         anyio.run(scenario)
 
 
+def test_notifications_cancelled_ends_the_call_stream_without_a_response():
+    with serving() as server:
+        session = open_session(server.port)
+        answer = call(server.port, session, 4, "generate_batch", long_batch(), progress_token="p")
+        events = answer.events()
+        first = next(events)
+        assert first["method"] == "notifications/progress"
+        cancel = {"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 4, "reason": "test"}}
+        assert request(server.port, "POST", body=cancel, headers={"Mcp-Session-Id": session}).status == 202
+        rest = list(events)
+        answer.close()
+        assert all("result" not in message and "error" not in message for message in rest), rest[-1:]
+
+
 def test_a_client_that_disconnects_mid_call_does_not_cancel_its_job():
     with serving() as server:
         session = open_session(server.port)

@@ -56,8 +56,15 @@ extension MCPEndpoint {
             }
         }
         guard case .request(let id, _) = message.kind else {
-            // A notification (`notifications/cancelled` cancels its request here) or a response: nothing to answer.
+            // A notification or a response: nothing to answer.
             session.mcp.receive(message)
+            if case .notification(let method) = message.kind, method == CancelledNotification.name,
+                let cancelled = try? JSONDecoder().decode(CancelledNotification.Parameters.self, from: message.params),
+                let cancelledID = cancelled.requestId
+            {
+                // The request gets no response (MCP cancellation), so its answer ends here, empty.
+                session.streams.endUnanswered(cancelledID)
+            }
             return responder.reply(HTTPReply(status: .accepted, headers: session.streams.headers))
         }
         switch session.streams.open(id, responder: responder, form: accept.allowsEventStream ? .stream : .json) {

@@ -143,6 +143,20 @@ final class SessionStreams: MessageSink {
         }
     }
 
+    /// Ends request `id`'s answer without a response (the client cancelled it): an SSE stream just ends, a JSON
+    /// answer is an empty 202.
+    func endUnanswered(_ id: ID) {
+        let answer = state.withLock { state -> Route? in
+            state.lastActive = .now
+            return state.requests.removeValue(forKey: id)
+        }
+        guard let answer else { return }
+        switch answer.form {
+        case .stream: answer.responder.finish()
+        case .json: answer.responder.reply(HTTPReply(status: .accepted, headers: headers))
+        }
+    }
+
     /// The client closed request `id`'s connection: its request keeps running, and its output is dropped.
     private func abandon(_ id: ID, responder: HTTPResponder) {
         state.withLock { state in
