@@ -148,6 +148,8 @@ def test_cancelling_a_call_cancels_its_job_and_the_other_client_sees_it():
                 running = await alice.call_tool("generate_batch", {**long_batch(), "wait_seconds": 0})
                 job_ids.append(structured(running)["job"]["job_id"])
                 assert structured(running)["job"]["status"] == "running"
+                waited = await bob.call_tool("get_job", {"job_id": job_ids[0], "wait_seconds": 0.3})
+                assert structured(waited)["status"] == "running"
                 cancelled = await bob.call_tool("cancel_job", {"job_id": job_ids[0]})
                 assert not is_error(cancelled), cancelled.content
                 with anyio.fail_after(30):
@@ -284,6 +286,24 @@ def test_one_get_stream_per_session():
         first.close()
         assert request(server.port, "GET", headers={"Mcp-Session-Id": session,
                                                     "Accept": "application/json"}).status == 406
+
+
+def test_answers_open_in_one_session_are_capped():
+    with serving(config="http:\n  max_streams_per_session: 1\n") as server:
+        session = open_session(server.port)
+        listening = request(server.port, "GET", headers={"Mcp-Session-Id": session, "Accept": "text/event-stream"})
+        assert listening.status == 200
+        ping = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
+        refused = request(server.port, "POST", body=ping, headers={"Mcp-Session-Id": session})
+        assert refused.status == 429 and "max_streams_per_session" in refused.json()["error"]["message"]
+        listening.close()
+
+        def answered():  # the slot frees once the server sees the GET stream's connection close
+            answer = request(server.port, "POST", body=ping, headers={"Mcp-Session-Id": session})
+            answer.body()
+            return answer.status == 200
+
+        wait_until(answered, timeout=10)
 
 
 def test_protocol_rules_each_get_a_clear_http_error():
