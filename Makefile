@@ -77,9 +77,11 @@ test-rust:
 	swift build
 	cd examples/dgx-pixels-client && DGX_PIXELS_BIN=$(BIN_DEBUG) cargo test --offline
 
-## Benchmarks (release build): start-up, tools/list round trip, RSS, against a Python FastMCP server.
+## Benchmarks (release build): start-up, tools/list round trip, RSS, against a Python FastMCP server; 8 concurrent
+## clients doing cache-hit generate_sprite over HTTP against the same over stdio; the soak.
 bench: release venv
 	$(PY) bench/stdio_bench.py --bin $(BIN_RELEASE)
+	$(PY) bench/http_bench.py --bin $(BIN_RELEASE)
 	@$(MAKE) --no-print-directory bench-soak
 	@$(MAKE) --no-print-directory bench-pixelart
 	@$(MAKE) --no-print-directory bench-comfyui

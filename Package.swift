@@ -4,7 +4,7 @@ import PackageDescription
 /// DGX-Pixels: an MCP server that turns prompts into pixel-art sprites and deploys them into Bevy projects.
 ///
 /// Dependencies point one way: DGXPixelsCLI → PixelsMCP → SpriteEngine → {ComfyUI, PixelArt, BevyAssets} →
-/// {CLibPNG, CLibDeflate}.
+/// {CLibPNG, CLibDeflate}. PixelsMCP serves stdio and HTTP (NIOHTTP1, Prometheus); SpriteEngine defines the metrics.
 /// `ComfyUIStandIn` is test support: a ComfyUI-compatible server for tests and benchmarks, never linked by the CLI.
 /// See docs/architecture.md.
 let package = Package(
@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // Already resolved for the MCP SDK; we compile only the plain-TCP HTTP/1 + WebSocket modules.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // Metrics API (SpriteEngine defines the metrics) and its Prometheus exporter (`/metrics`).
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -72,6 +75,7 @@ let package = Package(
                 "BevyAssets",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -82,6 +86,11 @@ let package = Package(
                 "BevyAssets",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -104,13 +113,19 @@ let package = Package(
         .testTarget(name: "ComfyUITests", dependencies: ["ComfyUI", "ComfyUIStandIn", "PixelArt"]),
         .testTarget(
             name: "SpriteEngineTests",
-            dependencies: ["SpriteEngine", "ComfyUI", "ComfyUIStandIn", "PixelArt", "BevyAssets"]
+            dependencies: [
+                "SpriteEngine", "ComfyUI", "ComfyUIStandIn", "PixelArt", "BevyAssets",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
         ),
         .testTarget(
             name: "PixelsMCPTests",
             dependencies: [
                 "PixelsMCP", "SpriteEngine", "PixelArt", "BevyAssets", "ComfyUIStandIn",
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["Snapshots"]
         ),

@@ -259,7 +259,7 @@ struct RollingDeployTests {
         }
         let id = await engine.start(requests, kind: "batch", concurrency: 3, progress: .none, deployTo: project.path)
         let assets = project.appendingPathComponent("assets/sprites/item")
-        let deadline = ContinuousClock.now + .seconds(20)
+        let deadline = ContinuousClock.now + .seconds(90)
         while (try await engine.job(id).deployment?.report?.sprites.count ?? 0) < 2, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }

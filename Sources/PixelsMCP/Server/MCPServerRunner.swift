@@ -17,6 +17,8 @@ package struct MCPServerRunner: Sendable {
         let stop = ShutdownSignal.install(logger: context.logger)
         let engine = context.engine
         let session = MCPSession(context: context, sink: connection)
+        EngineMetrics.session(opened: true, transport: "stdio")
+        defer { EngineMetrics.session(opened: false, transport: "stdio") }
         connection.start(session, maxLineBytes: context.limits.maxBytes)
         // After the session is up: replaying the journal never delays `initialize`; get_job on a job being
         // recovered waits for it.

@@ -33,10 +33,9 @@ package final class ClientLog: Sendable {
             logger: label,
             data: .object(data)
         )
-        if let current = MCPSession.current,
-            let session = sessions.withLock({ $0[current.session]?.session })
-        {
-            session.log(parameters, during: current.request)
+        if let current = MCPSession.current {
+            // A request's records go to its own session only; none at all once that session has ended.
+            sessions.withLock { $0[current.session]?.session }?.log(parameters, during: current.request)
             return
         }
         let everyone = sessions.withLock { $0.values.compactMap(\.session) }

@@ -38,14 +38,16 @@ package final class MCPSession: Sendable {
 
     /// Handles one message from the client. Returns at once: anything slow runs in its own task.
     package func receive(_ data: Data) {
-        let message: InboundMessage
         switch InboundMessage.read(data, limits: context.limits) {
-        case .success(let read): message = read
+        case .success(let message): receive(message)
         case .failure(let failure):
             context.logger.debug("refused a message", metadata: ["error": "\(failure.error)"])
             sink.send(OutboundMessage.error(id: failure.id, failure.error), failure.id.map { .response(to: $0) } ?? .session)
-            return
         }
+    }
+
+    /// Handles a message whose envelope the transport has already read (HTTP reads it to choose the answer's form).
+    func receive(_ message: InboundMessage) {
         switch message.kind {
         case .request(let id, let method): dispatch(method, id: id, message: message)
         case .notification(let method): notice(method, message: message)
@@ -65,14 +67,14 @@ package final class MCPSession: Sendable {
     /// The one switch on method names.
     private func dispatch(_ method: String, id: ID, message: InboundMessage) {
         switch method {
-        case Initialize.name: answer(id) { try self.initialize(id: id, message.params) }
-        case Ping.name: answer(id) { try OutboundMessage.result(id: id, Empty()) }
-        case ListTools.name: answer(id) { try self.listTools(id: id, message.params) }
-        case CallTool.name: run(id) { try await self.callTool(id: id, message.params) }
-        case ListResources.name: run(id) { try await self.listResources(id: id, message.params) }
-        case ListResourceTemplates.name: answer(id) { try self.listResourceTemplates(id: id, message.params) }
-        case ReadResource.name: run(id) { try await self.readResource(id: id, message.params) }
-        case SetLoggingLevel.name: answer(id) { try self.setLoggingLevel(id: id, message.params) }
+        case Initialize.name: answer(id, method) { try self.initialize(id: id, message.params) }
+        case Ping.name: answer(id, method) { try OutboundMessage.result(id: id, Empty()) }
+        case ListTools.name: answer(id, method) { try self.listTools(id: id, message.params) }
+        case CallTool.name: run(id, method) { try await self.callTool(id: id, message.params) }
+        case ListResources.name: run(id, method) { try await self.listResources(id: id, message.params) }
+        case ListResourceTemplates.name: answer(id, method) { try self.listResourceTemplates(id: id, message.params) }
+        case ReadResource.name: run(id, method) { try await self.readResource(id: id, message.params) }
+        case SetLoggingLevel.name: answer(id, method) { try self.setLoggingLevel(id: id, message.params) }
         default:
             sink.send(OutboundMessage.error(id: id, .methodNotFound("this server has no method '\(method)'")), .response(to: id))
         }
@@ -89,7 +91,8 @@ package final class MCPSession: Sendable {
     }
 
     /// Answers request `id` right here: for methods that only read what is in memory.
-    private func answer(_ id: ID, _ respond: () throws -> Data) {
+    private func answer(_ id: ID, _ method: String, _ respond: () throws -> Data) {
+        let start = ContinuousClock.now
         ledger.open(id)
         let line: Data
         do {
@@ -99,10 +102,12 @@ package final class MCPSession: Sendable {
         }
         sink.send(line, .response(to: id))
         ledger.settle(id)
+        EngineMetrics.requestAnswered(method: method, after: ContinuousClock.now - start)
     }
 
     /// Runs request `id` in its own task, which `notifications/cancelled` cancels.
-    private func run(_ id: ID, _ respond: @escaping @Sendable () async throws -> Data) {
+    private func run(_ id: ID, _ method: String, _ respond: @escaping @Sendable () async throws -> Data) {
+        let start = ContinuousClock.now
         guard running.withLock({ $0[id] == nil }) else {
             let error = MCPError.invalidRequest("request id \(id) is already in use by a request still running")
             sink.send(OutboundMessage.error(id: id, error), .response(to: id))
@@ -129,16 +134,23 @@ package final class MCPSession: Sendable {
                         if let line { self.sink.send(line, .response(to: id)) }
                         return true
                     }
-                    if answered { self.ledger.settle(id) }
+                    guard answered else { return }
+                    self.ledger.settle(id)
+                    EngineMetrics.requestAnswered(method: method, after: ContinuousClock.now - start)
                 }
             }
         }
     }
 
-    /// Stops every request still running (the client is gone); jobs they started keep running in the engine.
-    package func close() {
+    /// Ends the session: no more log records reach it.
+    ///
+    /// - Parameter cancellingRequests: Also cancels the requests still running, and so the jobs they wait for (stdio:
+    ///   the client is gone). HTTP passes false: a session ends on DELETE or when idle, and its requests then finish
+    ///   with their output dropped, their jobs left to whoever asks for them.
+    package func close(cancellingRequests: Bool = true) {
         state.withLock { $0.closed = true }
         context.clientLog.detach(self)
+        guard cancellingRequests else { return }
         let tasks = running.withLock { running in
             defer { running.removeAll() }
             return Array(running)

@@ -47,6 +47,7 @@ enum ValidateSpriteTool: MCPTool {
         limits.maxColors = SpriteOptionsSchema.integer(arguments["max_colors"])
         limits.requireBinaryAlpha = arguments["require_binary_alpha"]?.boolValue ?? false
         let (url, report) = try context.engine.store.validate(reference, limits: limits)
+        if !report.valid { EngineMetrics.validationFailed(.validate) }
         let output = Output(path: url.path, report: report)
         var lines = [
             report.valid

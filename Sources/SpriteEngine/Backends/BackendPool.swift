@@ -27,6 +27,8 @@ package actor BackendPool {
 
     private struct Backend {
         var client: ComfyUIClient
+        /// Prompts the backend runs at once; the rest of `capacity` waits in its own queue.
+        var slots: Int
         var capacity: Int
         var inFlight = 0
         var lastCheckpoint: String?
@@ -45,9 +47,13 @@ package actor BackendPool {
     private let logger: Logger
 
     package init(clients: [(client: ComfyUIClient, slots: Int)], overQueue: Int, backoff: Duration, logger: Logger) {
-        backends = clients.map { Backend(client: $0.client, capacity: max(1, $0.slots) + max(0, overQueue)) }
+        backends = clients.map {
+            Backend(client: $0.client, slots: max(1, $0.slots), capacity: max(1, $0.slots) + max(0, overQueue))
+        }
         self.backoff = backoff
         self.logger = logger
+        for (client, _) in clients { EngineMetrics.backend(client.backend, running: 0, queued: 0, up: true) }
+        EngineMetrics.backendsWaiting(0)
     }
 
     /// Every backend's state, in configuration order.
@@ -94,10 +100,14 @@ package actor BackendPool {
             if let index = candidates.min(by: { isBetter($0, than: $1, checkpoint: checkpoint) }) {
                 backends[index].inFlight += 1
                 if let checkpoint { backends[index].lastCheckpoint = checkpoint }
+                publish(index)
                 return Lease(client: backends[index].client, index: index)
             }
             await withTaskCancellationHandler {
-                await withCheckedContinuation { waiters.append($0) }
+                await withCheckedContinuation {
+                    waiters.append($0)
+                    EngineMetrics.backendsWaiting(waiters.count)
+                }
             } onCancel: {
                 Task { await self.wakeAll() }
             }
@@ -114,6 +124,7 @@ package actor BackendPool {
             backends[lease.index].skipUntil = nil
             backends[lease.index].lastError = nil
         }
+        publish(lease.index)
         wakeAll()
     }
 
@@ -124,6 +135,7 @@ package actor BackendPool {
         let delay = min(backoff * (1 << exponent), .seconds(60))
         backends[index].skipUntil = clock.now + delay
         backends[index].lastError = error.description
+        publish(index)
         logger.warning(
             "ComfyUI backend failing; skipping it for \(delay)",
             metadata: ["comfyui.backend": "\(backends[index].client.backend)", "error": "\(error)"]
@@ -150,6 +162,7 @@ package actor BackendPool {
                 backends[index].failures = 0
                 backends[index].skipUntil = nil
                 backends[index].lastError = nil
+                publish(index)
                 anyAlive = true
             } catch let error as ComfyUIError {
                 markFailed(index, error)
@@ -209,7 +222,19 @@ package actor BackendPool {
     private func wakeAll() {
         let woken = waiters
         waiters = []
+        EngineMetrics.backendsWaiting(0)
         for waiter in woken { waiter.resume() }
+    }
+
+    /// Exports backend `index`'s load: prompts running, prompts in its own queue, whether it is usable.
+    private func publish(_ index: Int) {
+        let backend = backends[index]
+        EngineMetrics.backend(
+            backend.client.backend,
+            running: min(backend.inFlight, backend.slots),
+            queued: max(0, backend.inFlight - backend.slots),
+            up: backend.skipUntil.map { $0 <= clock.now } ?? true
+        )
     }
 
     private func unavailable() -> ComfyUIError {

@@ -20,7 +20,9 @@ extension Configuration {
         }
         guard let document else { return configuration }
         let root = ConfigNode(node: document, keyPath: "", file: file)
-        let sections = ["engine", "comfyui", "generation", "output", "bevy", "limits", "logging", "styles"]
+        let sections = [
+            "engine", "comfyui", "generation", "output", "bevy", "limits", "http", "metrics", "logging", "styles",
+        ]
         for (key, value) in try root.mapping(allowed: sections) where !value.isNull {
             switch key {
             case "engine": configuration.engine = try value.oneOf(EngineMode.self)
@@ -29,6 +31,8 @@ extension Configuration {
             case "output": try configuration.readOutput(value)
             case "bevy": try configuration.readBevy(value)
             case "limits": try configuration.readLimits(value)
+            case "http": try configuration.readHTTP(value)
+            case "metrics": try configuration.readMetrics(value)
             case "logging":
                 for (_, level) in try value.mapping(allowed: ["level"]) {
                     configuration.logLevel = try level.oneOf(LogLevelName.self).rawValue

@@ -82,6 +82,8 @@ package struct Configuration: Sendable, Equatable {
     package var output: Output
     package var bevy = Bevy()
     package var limits = Limits()
+    package var http = HTTP()
+    package var metrics = MetricsExport()
     package var logLevel = "info"
     package var styles: [String: StylePreset] = StylePreset.builtIn
     /// The file the configuration came from, if any.

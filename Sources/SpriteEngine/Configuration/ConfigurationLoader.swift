@@ -59,7 +59,7 @@ package struct ConfigurationLoader: Sendable {
     }
 
     /// `DGX_PIXELS_ENGINE`, `DGX_PIXELS_COMFYUI_URL` (comma-separated), `DGX_PIXELS_OUTPUT_DIR`, `DGX_PIXELS_BEVY_PROJECT`, `DGX_PIXELS_LOG_LEVEL`,
-    /// `DGX_PIXELS_MAX_BATCH` replace the file's values.
+    /// `DGX_PIXELS_TOKEN`, `DGX_PIXELS_MAX_BATCH` replace the file's values.
     private func applyOverrides(to configuration: inout Configuration) throws(SpriteEngineError) {
         func value(_ name: String) -> String? {
             guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
@@ -97,6 +97,12 @@ package struct ConfigurationLoader: Sendable {
                 throw fail("DGX_PIXELS_LOG_LEVEL", LogLevelName.allCases.map(\.rawValue).joined(separator: ", "))
             }
             configuration.logLevel = level
+        }
+        if let token = value("DGX_PIXELS_TOKEN") {
+            guard let valid = Configuration.validToken(token) else {
+                throw fail("DGX_PIXELS_TOKEN", Configuration.tokenRule)
+            }
+            configuration.http.token = valid
         }
         if let maxBatch = value("DGX_PIXELS_MAX_BATCH") {
             guard let count = Int(maxBatch), (1...10_000).contains(count) else {

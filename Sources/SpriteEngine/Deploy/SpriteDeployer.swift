@@ -14,6 +14,20 @@ package struct SpriteDeployer: Sendable {
 
     /// Validates the draft, every referenced PNG and the project, then deploys (or plans, with `dryRun`).
     package func deploy(_ draft: DeployDraft, jobs: (String) -> JobRecord?) throws(SpriteEngineError) -> DeployReport {
+        do {
+            let report = try validateAndDeploy(draft, jobs: jobs)
+            EngineMetrics.deployFinished(status: draft.dryRun ? "dry_run" : "deployed")
+            return report
+        } catch {
+            EngineMetrics.deployFinished(status: "failed")
+            throw error
+        }
+    }
+
+    private func validateAndDeploy(
+        _ draft: DeployDraft,
+        jobs: (String) -> JobRecord?
+    ) throws(SpriteEngineError) -> DeployReport {
         guard let projectPath = draft.project ?? configuration.bevy.defaultProject else {
             throw .invalidArgument(
                 field: "project",
@@ -109,6 +123,7 @@ package struct SpriteDeployer: Sendable {
         let data = try SpriteStore.readRegularFile(source.url, maxBytes: configuration.limits.maxFileSize, field: "sprites")
         let report = PNGValidator(limits: configuration.validationLimits).validate(data)
         guard report.valid else {
+            EngineMetrics.validationFailed(.deploy)
             throw .invalidSprite(
                 path: source.url.path,
                 issues: report.issues.filter { $0.severity == .error }.map(\.message)

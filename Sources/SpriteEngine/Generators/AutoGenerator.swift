@@ -48,4 +48,8 @@ package struct AutoGenerator: Generator {
     package func shutdown(leavingPrompts: Bool) async {
         await comfyUI.shutdown(leavingPrompts: leavingPrompts)
     }
+
+    package func backendStatuses() async -> [BackendPool.Status] {
+        await comfyUI.backendStatuses()
+    }
 }

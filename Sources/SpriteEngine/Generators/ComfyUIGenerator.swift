@@ -91,6 +91,10 @@ package struct ComfyUIGenerator: Generator {
         await pool.shutdown(leavingPrompts: leavingPrompts)
     }
 
+    package func backendStatuses() async -> [BackendPool.Status] {
+        await pool.statuses
+    }
+
     package func withdraw(_ handle: PromptHandle) async {
         guard let client = await pool.client(for: handle.backend) else {
             logger.warning(

@@ -27,6 +27,9 @@ package protocol Generator: Sendable {
     /// Releases connections when the server stops; with `leavingPrompts`, prompts already sent keep running on
     /// their backends (the journal collects them after a restart) instead of being cancelled.
     func shutdown(leavingPrompts: Bool) async
+    /// The ComfyUI backends this generator sends prompts to, as the pool last saw them (none for the procedural
+    /// engine).
+    func backendStatuses() async -> [BackendPool.Status]
 }
 
 extension Generator {
@@ -45,6 +48,8 @@ extension Generator {
     package func withdraw(_ handle: PromptHandle) async {}
 
     package func shutdown(leavingPrompts: Bool) async {}
+
+    package func backendStatuses() async -> [BackendPool.Status] { [] }
 }
 
 /// A generator's output before encoding: final-size pixels and which backend made them.

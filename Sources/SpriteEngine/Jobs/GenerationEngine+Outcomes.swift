@@ -8,6 +8,7 @@ extension GenerationEngine {
     /// Records an item's outcome (journal first) and deploys its sprite when the job asked for it.
     func finish(_ id: String, item index: Int, with outcome: Result<SpriteResult, SpriteEngineError>) {
         if leaving, case .failure(.cancelled) = outcome { return }
+        EngineMetrics.itemFinished(outcome, engine: engineName)
         var entry: JournalEntry
         switch outcome {
         case .success(let sprite):
@@ -54,6 +55,7 @@ extension GenerationEngine {
         // Not fsynced: every item's outcome already is, and recovery closes a job whose items all have one.
         journalAppend(entry, sync: false)
         logger.info("job finished", metadata: ["job.id": "\(id)", "job.status": "\(record.status.rawValue)"])
+        EngineMetrics.jobClosed(status: record.status.rawValue)
         compactJournalIfLarge()
     }
 

@@ -31,13 +31,18 @@ package struct SpriteCache: Sendable {
         let url = directory.appendingPathComponent(key + ".json")
         guard let data = try? Data(contentsOf: url),
             let result = try? JSONDecoder().decode(SpriteResult.self, from: data)
-        else { return nil }
+        else {
+            EngineMetrics.cacheLookup(hit: false)
+            return nil
+        }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: result.path),
             (attributes[.size] as? NSNumber)?.intValue == result.fileSize
         else {
             try? FileManager.default.removeItem(at: url)
+            EngineMetrics.cacheLookup(hit: false)
             return nil
         }
+        EngineMetrics.cacheLookup(hit: true)
         return result
     }
 
