@@ -17,9 +17,13 @@ package enum AtomicFile {
     package typealias FaultInjector = @Sendable (FaultPoint) throws -> Void
 
     /// Writes `data` to `target` (whose folder must exist) unless it already holds exactly these bytes.
+    ///
+    /// With `durable: false` the bytes are not synced: a reader still sees old or new, never half, but a power loss
+    /// may take the new file back. Only for files that can be derived again.
     package static func write(
         _ data: Data,
         to target: URL,
+        durable: Bool = true,
         faults: FaultInjector? = nil
     ) throws(AtomicFileError) -> WriteOutcome {
         let path = target.path
@@ -39,7 +43,7 @@ package enum AtomicFile {
         do {
             if let reason = FileSystem.writeAll(data, to: descriptor) { throw AtomicFileError(path: path, reason: "writing failed: \(reason)") }
             try faults?(.afterTempWrite)
-            guard fsync(descriptor) == 0 else {
+            guard !durable || fsync(descriptor) == 0 else {
                 throw AtomicFileError(path: path, reason: "fsync failed: \(FileSystem.errnoReason())")
             }
             isOpen = false
@@ -55,7 +59,7 @@ package enum AtomicFile {
             _ = unlink(temp.path)
             throw (error as? AtomicFileError) ?? AtomicFileError(path: path, reason: "\(error)")
         }
-        FileSystem.syncDirectory(directory.path)
+        if durable { FileSystem.syncDirectory(directory.path) }
         return existing == .missing ? .created : .replaced
     }
 

@@ -1,5 +1,8 @@
 /// Finds a palette's perceptually nearest colour, with the palette converted to Oklab once.
 ///
+/// Used by the pixel-art pipeline on painted images; the procedural engine has its own integer metric
+/// (`PaletteSnapper`) because its output must be bit-identical on every machine.
+///
 /// Oklab rather than a weighted-RGB "redmean" distance: pixel-art palettes are small, so the extra cost is
 /// negligible (and callers cache per distinct colour), while Oklab keeps dark blues, purples and near-greys
 /// from snapping to the wrong hue, which redmean is known to get wrong.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns a painted "pixel-art style" image into a true sprite, in DESIGN §5's order: background removal →
+/// Turns a painted "pixel-art style" image into a true sprite, in this order: background removal →
 /// downscale → palette → alpha threshold → trim / pad → outline → encode.
 ///
 /// Deterministic: the same input and options give byte-identical PNG output.

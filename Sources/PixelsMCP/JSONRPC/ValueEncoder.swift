@@ -4,9 +4,9 @@ import MCP
 /// Encodes any `Encodable` straight into the SDK's `Value`, with `JSONEncoder`'s default conventions (nil optionals
 /// left out, `Data` as base64, `URL` as its absolute string, `Date` as seconds since 2001).
 ///
-/// Tool results carry their structured content as `Value`. Going through JSON bytes and decoding them back
-/// (`JSONDecoder` has no "any JSON" type, so each value is tried as Bool, Int, Double, String, array, object in
-/// turn, each miss a thrown `DecodingError`) was 42 % of the tail of a 1000-item batch; this builds the tree once.
+/// Tool results carry their structured content as `Value`. Going through JSON bytes and decoding them back costs a
+/// thrown `DecodingError` per miss (`JSONDecoder` has no "any JSON" type, so each value is tried as Bool, Int,
+/// Double, String, array, object in turn); this builds the tree once. docs/benchmarks.md has what it saved.
 enum ValueEncoder {
     static func encode(_ value: some Encodable) throws -> Value {
         let root = Node()

@@ -70,7 +70,6 @@ package actor BackendPool {
         }
     }
 
-    package var isEmpty: Bool { backends.isEmpty }
 
     /// Waits for a free slot on a usable backend and claims it.
     ///
@@ -189,11 +188,6 @@ package actor BackendPool {
             if let info = backends[lease.index].objectInfo[name], !info.isNull { merged[name] = info }
         }
         return .object(merged)
-    }
-
-    /// Forgets cached `/object_info` (models installed meanwhile).
-    package func forgetObjectInfo(for lease: Lease) {
-        backends[lease.index].objectInfo = [:]
     }
 
     /// Closes every backend's event socket; with `leavingPrompts`, prompts in flight are left running on their

@@ -1,6 +1,11 @@
 import PixelArt
 
 /// Maps any colour to the nearest colour of a style palette, by a weighted RGB distance ("redmean") in integers.
+///
+/// The pixel-art pipeline snaps painted images with `PaletteMatcher` (Oklab) instead. The procedural engine keeps
+/// this integer metric on purpose: it promises the same bytes for the same request on every machine, and Oklab's
+/// `cbrt` in floating point is free to differ in its last bit between C libraries, which can flip a tie and change
+/// a sprite. The engine picks colours it built from the palette itself, so Oklab's better hue matching buys it little.
 struct PaletteSnapper: Sendable {
     private let colours: [RGBA]
 

@@ -46,6 +46,9 @@ package struct SpriteStore: Sendable {
     }
 
     /// Saves the job's record as `<job-id>/job.json`, so `get_job` can answer after a restart.
+    ///
+    /// A job whose every sprite came from the cache is not synced: a power loss that took it back loses nothing
+    /// (the journal keeps the job open, and replaying it finds the same cache entries), and a cache hit stays cheap.
     package func save(_ record: JobRecord) throws(SpriteEngineError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -55,7 +58,8 @@ package struct SpriteStore: Sendable {
         } catch {
             throw .storageFailed(path: "\(record.id)/job.json", reason: "\(error)")
         }
-        _ = try write(data, relativePath: "\(record.id)/job.json")
+        let allCached = !record.items.isEmpty && record.items.allSatisfy { $0.sprite?.cached == true }
+        _ = try write(data, relativePath: "\(record.id)/job.json", durable: !allCached)
     }
 
     /// The saved record of job `id`, if there is one.
@@ -110,7 +114,7 @@ package struct SpriteStore: Sendable {
 
     /// Writes `data` atomically to `relativePath`, a job folder and file name the store itself built from
     /// validated ids and names (`<job-id>/<name>.png`), so nothing here can point outside the root.
-    private func write(_ data: Data, relativePath: String) throws(SpriteEngineError) -> URL {
+    private func write(_ data: Data, relativePath: String, durable: Bool = true) throws(SpriteEngineError) -> URL {
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, JobRecord.isWellFormedID(String(parts[0])), !parts[1].hasPrefix("."),
             parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) })
@@ -127,7 +131,7 @@ package struct SpriteStore: Sendable {
             throw .storageFailed(path: folder.path, reason: Self.whyNotCreatable(folder) ?? error.localizedDescription)
         }
         do {
-            _ = try AtomicFile.write(data, to: target)
+            _ = try AtomicFile.write(data, to: target, durable: durable)
         } catch {
             throw .storageFailed(path: error.path, reason: error.reason)
         }
