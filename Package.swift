@@ -106,26 +106,31 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
-        .executableTarget(name: "PixelBench", dependencies: ["PixelArt", "ComfyUIStandIn"]),
+        // What tests (and the benchmark) share: scratch directories, a stdio session with a built server, engine
+        // fixtures, a manual clock. Lives under Tests/, never linked by the CLI.
+        .target(
+            name: "TestSupport",
+            dependencies: ["SpriteEngine", "ComfyUI"],
+            path: "Tests/TestSupport"
+        ),
+        .executableTarget(name: "PixelBench", dependencies: ["PixelArt", "ComfyUIStandIn", "TestSupport"]),
         .testTarget(name: "PixelArtTests", dependencies: ["PixelArt"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
-        .testTarget(name: "BevyAssetsTests", dependencies: ["BevyAssets", "AtomicFiles", "PixelArt"]),
+        .testTarget(name: "BevyAssetsTests", dependencies: ["BevyAssets", "AtomicFiles", "PixelArt", "TestSupport"]),
         .testTarget(name: "ComfyUITests", dependencies: ["ComfyUI", "ComfyUIStandIn", "PixelArt"]),
         .testTarget(
             name: "SpriteEngineTests",
             dependencies: [
-                "SpriteEngine", "ComfyUI", "ComfyUIStandIn", "PixelArt", "BevyAssets",
+                "SpriteEngine", "ComfyUI", "ComfyUIStandIn", "PixelArt", "BevyAssets", "TestSupport",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),
         .testTarget(
             name: "PixelsMCPTests",
             dependencies: [
-                "PixelsMCP", "SpriteEngine", "PixelArt", "BevyAssets", "ComfyUIStandIn",
+                "PixelsMCP", "SpriteEngine", "PixelArt", "ComfyUIStandIn", "TestSupport",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["Snapshots"]
         ),
@@ -136,7 +141,7 @@ let package = Package(
                 "SpriteEngine",
                 "PixelArt",
                 "ComfyUIStandIn",
-                .product(name: "MCP", package: "swift-sdk"),
+                "TestSupport",
             ]
         ),
     ],

@@ -1,5 +1,6 @@
 import ComfyUIStandIn
 import Foundation
+import TestSupport
 
 /// `PixelBench --comfyui --bin dgx-pixels`: the server in front of ComfyUI stand-ins, in one run.
 ///
@@ -25,12 +26,12 @@ struct ComfyUIBench {
         let standIn = try await ComfyUIStandIn.start(.init(defaultBehaviour: Behaviour(steps: 1, stepDelay: .zero)))
         defer { Task { await standIn.shutdown() } }
         let session = try startServer(backends: [standIn], extra: "")
-        try session.initialize()
+        try session.initializeBlocking()
         var totals: [Double] = []
         var before: [Double] = []
         var postprocess: [Double] = []
         for index in 0..<(latencyRuns + 3) {
-            let (result, readAt) = try session.call(
+            let (result, readAt) = try session.callBlocking(
                 "generate_sprite",
                 ["prompt": "knight \(index)", "seed": index, "size": 64, "workflow": "sdxl-pixel-art"]
             )
@@ -59,7 +60,7 @@ struct ComfyUIBench {
         var hits: [Double] = []
         for _ in 0..<200 {
             let start = ContinuousClock.now
-            let (result, readAt) = try session.call(
+            let (result, readAt) = try session.callBlocking(
                 "generate_sprite",
                 ["prompt": "knight 5", "seed": 5, "size": 64, "workflow": "sdxl-pixel-art"]
             )
@@ -71,7 +72,7 @@ struct ComfyUIBench {
         write(
             "  (d) cache-hit generate_sprite round trip over stdio: p50 \(Self.format(hit)) ms   p99 \(Self.format(Self.percentile(hits, 99))) ms   target p50 ≤ 2 ms: \(hit <= 2 ? "met" : "not met")"
         )
-        session.close()
+        session.closeBlocking()
     }
 
     private func batch(
@@ -94,10 +95,10 @@ struct ComfyUIBench {
             backends: [first, second],
             extra: "generation:\n  concurrency: 16\nlimits:\n  max_batch: \(max(items, 100))\n"
         )
-        try session.initialize()
+        try session.initializeBlocking()
         let prompts = (0..<items).map { "barrel \($0)" }
         let start = ContinuousClock.now
-        let (result, readAt) = try session.call(
+        let (result, readAt) = try session.callBlocking(
             "generate_batch",
             [
                 "prompts": prompts, "size": 16, "workflow": "sd15-pixel-art", "generation_size": 64,
@@ -113,7 +114,7 @@ struct ComfyUIBench {
         let efficiency = ideal / wall
         let rss = session.peakRSS
         let cpu = session.cpuSeconds
-        session.close()
+        session.closeBlocking()
         write(
             "  \(label) batch of \(items), two stand-ins at \(Int(perImage * 1000)) ms per image, "
                 + "1 slot + \(overQueue) over-queue each"
@@ -180,7 +181,7 @@ struct ComfyUIBench {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    private func startServer(backends: [ComfyUIStandIn], extra: String) throws -> ServerSession {
+    private func startServer(backends: [ComfyUIStandIn], extra: String) throws -> StdioServerSession {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixelbench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("dgx-pixels.yaml")
@@ -202,7 +203,7 @@ struct ComfyUIBench {
         ).write(to: config)
         var environment = ProcessInfo.processInfo.environment
         environment["DGX_PIXELS_WORKFLOWS"] = workflows
-        return try ServerSession(binary: binary, config: config, environment: environment)
+        return try StdioServerSession(binary: binary, config: config, environment: environment, captureStderr: false)
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -1,5 +1,6 @@
 import AtomicFiles
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -11,7 +12,7 @@ struct AssetWriterTests {
         var description: String { "injected fault" }
     }
 
-    private func makeJail(_ folder: TemporaryFolder) throws -> AssetWriter {
+    private func makeJail(_ folder: TemporaryDirectory) throws -> AssetWriter {
         let assets = folder.url.appendingPathComponent("assets")
         try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
         return AssetWriter(jail: assets)
@@ -23,7 +24,7 @@ struct AssetWriterTests {
 
     @Test("Plans paths inside the jail")
     func plansInside() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let writer = try makeJail(folder)
         let target = try writer.plan(relativePath: "sprites/characters/knight.png")
@@ -37,7 +38,7 @@ struct AssetWriterTests {
         ]
     )
     func refusesEscapes(relativePath: String) throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let writer = try makeJail(folder)
         #expect {
@@ -50,7 +51,7 @@ struct AssetWriterTests {
 
     @Test("Refuses a symlinked category folder that points outside, and writes nothing there")
     func refusesSymlinkOut() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let writer = try makeJail(folder)
         let outside = folder.url.appendingPathComponent("outside")
@@ -71,7 +72,7 @@ struct AssetWriterTests {
 
     @Test("Refuses to write through a dangling symlink")
     func refusesDanglingSymlink() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let writer = try makeJail(folder)
         try FileManager.default.createSymbolicLink(
@@ -84,7 +85,7 @@ struct AssetWriterTests {
 
     @Test("Creates, replaces, and leaves identical bytes untouched (same inode and mtime)")
     func outcomes() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let writer = try makeJail(folder)
         let target = try writer.plan(relativePath: "sprites/props/barrel.png")
@@ -107,7 +108,7 @@ struct AssetWriterTests {
         arguments: [FaultPoint.afterTempWrite, .beforeRename]
     )
     func faultKeepsOldFile(point: FaultPoint) throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let assets = try makeJail(folder).jail
         let writer = AssetWriter(jail: assets) { reached in
@@ -133,7 +134,7 @@ struct AssetWriterTests {
 
     @Test("Removes temps left by a crashed writer, and only those")
     func cleansStaleTemps() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let writer = try makeJail(folder)
         let directory = writer.jail.appendingPathComponent("sprites")
@@ -151,7 +152,7 @@ struct AssetWriterTests {
 
     @Test("A folder it cannot write to gives writeFailed naming the path")
     func readOnlyFolder() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let isRoot = getuid() == 0
         // root ignores permissions, so there the refusal is injected instead.

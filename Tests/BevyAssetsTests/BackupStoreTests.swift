@@ -1,5 +1,6 @@
 import AtomicFiles
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -17,7 +18,7 @@ struct BackupStoreTests {
 
     @Test("Copies the old PNG and meta before replacing them, and reports where")
     func backsUpReplacedFiles() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         let deployer = deployer()
@@ -38,7 +39,7 @@ struct BackupStoreTests {
 
     @Test("Keeps only the newest N backup folders")
     func prunes() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         let deployer = deployer()
@@ -59,7 +60,7 @@ struct BackupStoreTests {
 
     @Test("backup: false, or keeping 0, writes no backup")
     func disabled() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         let deployer = deployer()
@@ -76,7 +77,7 @@ struct BackupStoreTests {
 
     @Test("A .dgx-pixels symlinked outside the project is refused, and nothing lands outside")
     func jail() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         let outside = folder.url.appendingPathComponent("elsewhere")

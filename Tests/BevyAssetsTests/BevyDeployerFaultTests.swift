@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -13,7 +14,7 @@ struct BevyDeployerFaultTests {
 
     @Test("Disk full while writing: the previous sprite stays intact, no temp is left, the error names the file")
     func diskFull() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         _ = try BevyDeployer().deploy([sprite("knight", seed: 1)], into: project)
@@ -36,7 +37,7 @@ struct BevyDeployerFaultTests {
 
     @Test("Disk full on a new sprite's PNG after its .meta: the .meta is taken back; the manifest lists neither")
     func newSpriteLandsAsAUnit() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         _ = try BevyDeployer().deploy([sprite("knight", seed: 1)], into: project)
@@ -62,7 +63,7 @@ struct BevyDeployerFaultTests {
 
     @Test("A read-only category folder: writeFailed naming it, and the old files untouched")
     func readOnlyTarget() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         _ = try BevyDeployer().deploy([sprite("knight", seed: 1)], into: project)

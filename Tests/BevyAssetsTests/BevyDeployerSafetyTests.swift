@@ -1,5 +1,6 @@
 import AtomicFiles
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -8,13 +9,13 @@ import Testing
 struct BevyDeployerSafetyTests {
     let deployer = BevyDeployer(now: { Date(timeIntervalSince1970: 1_800_000_000) })
 
-    private func project(_ folder: TemporaryFolder, version: String = "0.15") throws -> BevyProject {
+    private func project(_ folder: TemporaryDirectory, version: String = "0.15") throws -> BevyProject {
         try BevyProject.detect(at: folder.makeBevyProject(requirement: version).path)
     }
 
     @Test("A failed write keeps the sprites already written in the manifest, and the old file intact")
     func partialFailure() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         _ = try deployer.deploy([sprite("barrel", category: "props", seed: 1)], into: project)
@@ -37,7 +38,7 @@ struct BevyDeployerSafetyTests {
 
     @Test("A bad name anywhere in the batch means nothing is written")
     func validatesFirst() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         let before = folder.listing()
@@ -57,7 +58,7 @@ struct BevyDeployerSafetyTests {
 
     @Test("Refuses a category folder symlinked outside assets/ and writes nothing outside")
     func symlinkedCategory() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         let outside = folder.url.appendingPathComponent("outside")
@@ -82,7 +83,7 @@ struct BevyDeployerSafetyTests {
 
     @Test("The next deploy removes a temp left by a crash, and says so")
     func removesCrashLeftovers() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         let directory = project.assetsDirectory.appendingPathComponent("sprites/characters")
@@ -102,7 +103,7 @@ struct BevyDeployerSafetyTests {
 
     @Test("Two concurrent deployers of 20 sprites each lose no manifest entry")
     func concurrentDeploys() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         let failures = EventLog()

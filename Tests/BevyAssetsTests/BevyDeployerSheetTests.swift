@@ -1,5 +1,6 @@
 import Foundation
 import PixelArt
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -23,7 +24,7 @@ struct BevyDeployerSheetTests {
 
     @Test("Writes meta, .sheet.ron, .sheet.json, then the PNG that completes the sprite, and records the sheet in the manifest")
     func deploysSheet() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         let frames = try (1...4).map { try frame("blue-slime-\($0)", shade: UInt8($0 * 30)) }
@@ -60,7 +61,7 @@ struct BevyDeployerSheetTests {
 
     @Test("Keeps sprites.assets.ron merged, sorted, and the other entries as they were")
     func assetCollection() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         try folder.write(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -7,13 +8,13 @@ import Testing
 struct BevyDeployerTests {
     let deployer = BevyDeployer(now: { Date(timeIntervalSince1970: 1_800_000_000) })
 
-    private func project(_ folder: TemporaryFolder, version: String = "0.15") throws -> BevyProject {
+    private func project(_ folder: TemporaryDirectory, version: String = "0.15") throws -> BevyProject {
         try BevyProject.detect(at: folder.makeBevyProject(requirement: version).path)
     }
 
     @Test("Writes the .meta before the .png, then the manifest, and reports the load path")
     func firstDeploy() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         let assets = project.assetsDirectory
@@ -45,7 +46,7 @@ struct BevyDeployerTests {
 
     @Test("Uses the pre-0.15 loader for a Bevy 0.14 project, and the override when given")
     func loaderByVersion() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder, version: "0.14")
         let meta = project.assetsDirectory.appendingPathComponent("sprites/characters/knight.png.meta")
@@ -63,7 +64,7 @@ struct BevyDeployerTests {
 
     @Test("Redeploying identical sprites touches nothing")
     func unchanged() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         _ = try deployer.deploy([sprite("knight")], into: project)
@@ -81,7 +82,7 @@ struct BevyDeployerTests {
 
     @Test("On conflict: overwrite replaces, skip leaves the file, rename writes name-2 then name-3")
     func conflicts() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         let directory = project.assetsDirectory.appendingPathComponent("sprites/characters")
@@ -132,7 +133,7 @@ struct BevyDeployerTests {
         arguments: [DeployOptions.ConflictPolicy.overwrite, .skip, .rename]
     )
     func dryRun(policy: DeployOptions.ConflictPolicy) throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         _ = try deployer.deploy([sprite("knight", seed: 1)], into: project)
@@ -158,7 +159,7 @@ struct BevyDeployerTests {
 
     @Test("A dry run into a fresh project creates no folder, lock or manifest")
     func dryRunFresh() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let root = try folder.makeBevyProject(withAssets: false)
         let project = try BevyProject.detect(at: root.path, createAssetsDirectory: false)
@@ -170,7 +171,7 @@ struct BevyDeployerTests {
 
     @Test("Without metas, only the PNG and the manifest are written")
     func withoutMeta() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let report = try deployer.deploy(
             [sprite("knight")],
@@ -183,7 +184,7 @@ struct BevyDeployerTests {
 
     @Test("Two deploys keep each other's manifest entries")
     func manifestMerge() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try project(folder)
         _ = try deployer.deploy([sprite("knight")], into: project)
@@ -194,7 +195,7 @@ struct BevyDeployerTests {
 
     @Test("Reports in snake_case with null for an unknown version")
     func reportJSON() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write("[dependencies]\nbevy = { git = \"https://github.com/bevyengine/bevy\" }\n", to: "Cargo.toml")
         let report = try deployer.deploy(

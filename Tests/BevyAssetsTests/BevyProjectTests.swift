@@ -1,5 +1,6 @@
 import AtomicFiles
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -22,7 +23,7 @@ struct BevyProjectTests {
 
     @Test("Reads the bevy requirement in each Cargo.toml form", arguments: dependencyForms)
     func dependencyForm(dependency: String, expected: String) throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let header = dependency.hasPrefix("[") ? "" : "[dependencies]\n"
         try folder.write(
@@ -62,7 +63,7 @@ struct BevyProjectTests {
         ]
     )
     func workspaceInheritance(memberDependency: String, rootDependency: String) throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let header = rootDependency.hasPrefix("[") ? "" : "[workspace.dependencies]\n"
         try folder.write("[workspace]\nmembers = [\n  \"game\",\n]\n\n\(header)\(rootDependency)\n", to: "Cargo.toml")
@@ -75,7 +76,7 @@ struct BevyProjectTests {
 
     @Test("Finds bevy in a workspace member from the workspace root, and its lock file")
     func workspaceRoot() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write(
             "[workspace]\nresolver = \"2\"\nmembers = [\"crates/*\"]\n\n[workspace.dependencies]\nbevy = \"0.15\"\n",
@@ -105,7 +106,7 @@ struct BevyProjectTests {
 
     @Test("Prefers the exact Cargo.lock version over the Cargo.toml requirement; an override wins over both")
     func versionPrecedence() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let root = try folder.makeBevyProject(requirement: "0.14", lockedVersion: "0.14.2")
 
@@ -123,7 +124,7 @@ struct BevyProjectTests {
 
     @Test("Reports an unknown version for a git dependency without one")
     func unknownVersion() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write("[dependencies]\nbevy = { git = \"https://github.com/bevyengine/bevy\" }\n", to: "Cargo.toml")
         let project = try BevyProject.detect(at: folder.url.path)
@@ -134,7 +135,7 @@ struct BevyProjectTests {
 
     @Test("Refuses a folder without a Cargo.toml that depends on bevy, naming the path")
     func notBevy() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write("[package]\nname = \"cli\"\n\n[dependencies]\nclap = \"4\"\n", to: "rust/Cargo.toml")
         for path in [folder.url.path, folder.url.appendingPathComponent("rust").path] {
@@ -146,7 +147,7 @@ struct BevyProjectTests {
 
     @Test("Refuses a missing folder, naming the path")
     func missingFolder() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let missing = folder.url.appendingPathComponent("nope").path
         #expect(throws: BevyAssetsError.projectNotFound(path: missing)) { try BevyProject.detect(at: missing) }
@@ -155,7 +156,7 @@ struct BevyProjectTests {
 
     @Test("Says where a Cargo.toml cannot be parsed")
     func unparseable() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write("[dependencies]\nbevy = \"0.15\n", to: "Cargo.toml")
         #expect {
@@ -168,7 +169,7 @@ struct BevyProjectTests {
 
     @Test("Creates a missing assets/ with a note, but not when told not to")
     func createsAssets() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let root = try folder.makeBevyProject(withAssets: false)
         let assets = root.appendingPathComponent("assets").path
@@ -184,7 +185,7 @@ struct BevyProjectTests {
 
     @Test("Refuses a symlinked assets/ unless allowed")
     func symlinkedAssets() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let root = try folder.makeBevyProject(withAssets: false)
         let elsewhere = folder.url.appendingPathComponent("shared-assets")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -89,7 +90,7 @@ struct GameReloaderTests {
 
     @Test("A deploy report asks for its PNGs and sheet descriptors and turns failure into a warning")
     func reportReload() async throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         var report = try BevyDeployer().deploy([sprite("knight")], into: project)

@@ -2,6 +2,7 @@
 import Foundation
 import Glibc
 import PixelArt
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -12,7 +13,7 @@ struct HotReloadSafetyTests {
 
     @Test("No loadable file is ever written in place; each sprite's last event is IN_MOVED_TO on its real path")
     func watchDeploy() async throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         // Folders that exist before the watch starts: a folder made during the deploy gets its watch a moment after

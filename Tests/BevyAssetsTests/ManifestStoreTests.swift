@@ -1,5 +1,6 @@
 import AtomicFiles
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BevyAssets
@@ -56,7 +57,7 @@ struct ManifestStoreTests {
 
     @Test("Merges successive updates and keeps the lock file beside the manifest")
     func merges() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let writer = AssetWriter(jail: folder.url)
         let url = folder.url.appendingPathComponent("sprites/manifest.json")
@@ -74,7 +75,7 @@ struct ManifestStoreTests {
         arguments: ["{ not json", #"{"version": 2, "generator": "x", "sprites": {}}"#]
     )
     func corrupt(contents: String) throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let url = try folder.write(contents, to: "sprites/manifest.json")
         #expect {
@@ -90,7 +91,7 @@ struct ManifestStoreTests {
 
     @Test("Previews the outcome without writing anything")
     func preview() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let url = folder.url.appendingPathComponent("sprites/manifest.json")
         #expect(try ManifestStore.preview(at: url) { $0.sprites["props/a"] = entry("a") } == .created)

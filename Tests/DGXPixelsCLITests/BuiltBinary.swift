@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `dgx-pixels` executable (it sits beside the test bundle in the build directory).
 struct BuiltBinary: Sendable {
@@ -56,7 +57,7 @@ struct BuiltBinary: Sendable {
         return try await offPool {
             stdin.write(input)
             try stdin.close()
-            let errors = PipeDrain(stderr)
+            let errors = PipeText(stderr)
             let out = stdout.readDataToEndOfFile()
             let exited = process.waitForExit(seconds: 60)
             return (exited ? process.terminationStatus : -9, String(decoding: out, as: UTF8.self), errors.text)
@@ -65,24 +66,5 @@ struct BuiltBinary: Sendable {
 
     func cleanUp() {
         try? FileManager.default.removeItem(at: home)
-    }
-}
-
-/// Drains a pipe on its own thread so a chatty stderr never blocks the child.
-final class PipeDrain: @unchecked Sendable {
-    // Unchecked: `data` is written by the reader thread before `done` is signalled, then only read.
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    var text: String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,12 +1,13 @@
 import ComfyUIStandIn
 import Foundation
+import TestSupport
 import Testing
 
 /// `dgx-pixels jobs cancel` against a job a live server runs and a job a stopped server left open, and
 /// `on_shutdown: finish` in a real process.
 @Suite("jobs cancel and on_shutdown: finish, across processes")
 struct JobsCancelTests {
-    private static func startBatch(_ session: ServerSession, prompts: [String]) async throws -> String {
+    private static func startBatch(_ session: StdioServerSession, prompts: [String]) async throws -> String {
         let started = try await session.call(
             "generate_batch",
             ["prompts": prompts, "size": 16, "generation_size": 64, "wait_seconds": 0]
@@ -37,7 +38,7 @@ struct JobsCancelTests {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (config, environment) = try binary.comfyUIConfig(standIn)
-        let session = try ServerSession(binary: binary.url, config: config, environment: environment)
+        let session = try StdioServerSession(binary: binary.url.path, config: config, environment: environment)
         try await session.initialize()
         let jobID = try await Self.startBatch(session, prompts: ["a", "b", "c"])
         let running = try await Self.waitForRunningPrompt(standIn)
@@ -68,7 +69,7 @@ struct JobsCancelTests {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (config, environment) = try binary.comfyUIConfig(standIn)
-        let session = try ServerSession(binary: binary.url, config: config, environment: environment)
+        let session = try StdioServerSession(binary: binary.url.path, config: config, environment: environment)
         try await session.initialize()
         let jobID = try await Self.startBatch(session, prompts: ["a", "b"])
         let running = try await Self.waitForRunningPrompt(standIn)
@@ -99,7 +100,7 @@ struct JobsCancelTests {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (config, environment) = try binary.comfyUIConfig(standIn, extra: "generation:\n  on_shutdown: finish")
-        let session = try ServerSession(binary: binary.url, config: config, environment: environment)
+        let session = try StdioServerSession(binary: binary.url.path, config: config, environment: environment)
         try await session.initialize()
         let jobID = try await Self.startBatch(session, prompts: ["a", "b", "c"])
         _ = try await Self.waitForRunningPrompt(standIn)

@@ -1,5 +1,6 @@
 import ComfyUIStandIn
 import Foundation
+import TestSupport
 import Testing
 
 /// A server killed with SIGKILL mid-batch and started again: nothing finished is lost, nothing is made twice.
@@ -16,7 +17,7 @@ struct RestartTests {
         let output = binary.home.appendingPathComponent("out")
         let (config, environment) = try binary.comfyUIConfig(standIn, extra: "generation:\n  concurrency: 4")
 
-        let first = try ServerSession(binary: binary.url, config: config, environment: environment)
+        let first = try StdioServerSession(binary: binary.url.path, config: config, environment: environment)
         try await first.initialize()
         let prompts = (1...6).map { "crate \($0)" }
         let started = try await first.call(
@@ -38,7 +39,7 @@ struct RestartTests {
         let finishedBeforeKill = try Self.finishedItems(in: journal)
         #expect(finishedBeforeKill.count >= 2 && finishedBeforeKill.count < 6)
 
-        let second = try ServerSession(binary: binary.url, config: config, environment: environment)
+        let second = try StdioServerSession(binary: binary.url.path, config: config, environment: environment)
         try await second.initialize()
         let result = try await second.call("get_job", ["job_id": jobID, "wait_seconds": 60])
         let record = try #require(result["structuredContent"] as? [String: Any])
@@ -59,7 +60,7 @@ struct RestartTests {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (config, environment) = try binary.comfyUIConfig(standIn, extra: "generation:\n  on_shutdown: cancel")
-        let session = try ServerSession(binary: binary.url, config: config, environment: environment)
+        let session = try StdioServerSession(binary: binary.url.path, config: config, environment: environment)
         try await session.initialize()
         _ = try await session.call(
             "generate_batch",

@@ -1,9 +1,10 @@
 import ComfyUIStandIn
 import Foundation
+import TestSupport
 import Testing
 
-/// `tools/call` over real stdio takes the transport's direct route (`DirectRequests`), not the SDK's dispatch: these
-/// check that it keeps the SDK's contract for progress and cancellation.
+/// `tools/call` over real stdio: progress notifications while it runs, and `notifications/cancelled` as the MCP spec
+/// has it (the request is stopped and gets no response).
 @Suite("tools/call over real stdio: progress and cancellation")
 struct StdioCancellationTests {
     @Test("A cancelled call sends progress first, then no response; its prompt is interrupted and the server goes on")
@@ -13,7 +14,7 @@ struct StdioCancellationTests {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (config, environment) = try binary.comfyUIConfig(standIn)
-        let session = try ServerSession(binary: binary.url, config: config, environment: environment)
+        let session = try StdioServerSession(binary: binary.url.path, config: config, environment: environment)
         try await session.initialize()
 
         try session.send([

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("dgx-pixels serve over real stdio")
@@ -14,7 +15,7 @@ struct StdioServerTests {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }
         let (process, stdin, stdout, stderr) = try binary.start(["serve"])
-        let errors = PipeDrain(stderr)
+        let errors = PipeText(stderr)
         var input = Data()
         input += try Self.line([
             "jsonrpc": "2.0", "id": 1, "method": "initialize",

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MCP
 import SpriteEngine
+import TestSupport
 
 @testable import PixelsMCP
 
@@ -12,6 +13,8 @@ struct MCPHarness {
     let engine: GenerationEngine
     let root: URL
     let configuration: Configuration
+    /// Keeps the scratch directory until the harness goes.
+    let scratch: TemporaryDirectory
 
     static func start(
         clientLog: ClientLog = ClientLog(),
@@ -26,17 +29,10 @@ struct MCPHarness {
         configure: (inout Configuration) -> Void,
         generator makeGenerator: (Configuration) -> any Generator
     ) async throws -> MCPHarness {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dgx-pixels-mcp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        var configuration = Configuration(environment: ["HOME": root.path])
-        configuration.output.directory = root.appendingPathComponent("out")
-        configure(&configuration)
+        let fixture = try EngineFixture(configure)
+        let (root, configuration) = (fixture.directory.url, fixture.configuration)
         let engineLogger = Logger(label: "dgx-pixels.engine") { ClientLogHandler(label: $0, sink: clientLog) }
-        let engine = GenerationEngine(
-            configuration: configuration,
-            generator: makeGenerator(configuration),
-            logger: engineLogger
-        )
+        let engine = fixture.engine(makeGenerator(configuration), logger: engineLogger)
         let context = ServerContext(engine: engine, logger: Logger(label: "test"), clientLog: clientLog)
         let (clientTransport, serverTransport) = await InMemoryTransport.createConnectedPair()
         let connection = TransportConnection(transport: serverTransport)
@@ -44,7 +40,14 @@ struct MCPHarness {
         let serving = Task { try await connection.serve(session) }
         let client = Client(name: "test-client", version: "1.0")
         _ = try await client.connect(transport: clientTransport)
-        return MCPHarness(client: client, serving: serving, engine: engine, root: root, configuration: configuration)
+        return MCPHarness(
+            client: client,
+            serving: serving,
+            engine: engine,
+            root: root,
+            configuration: configuration,
+            scratch: fixture.directory
+        )
     }
 
     /// Calls a tool and returns the whole result (structured content included).
@@ -55,20 +58,13 @@ struct MCPHarness {
 
     /// A minimal Bevy project under the scratch directory.
     func makeBevyProject(version: String = "0.15") throws -> URL {
-        let project = root.appendingPathComponent("game-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(
-            at: project.appendingPathComponent("src"),
-            withIntermediateDirectories: true
-        )
-        let manifest = "[package]\nname = \"game\"\nversion = \"0.1.0\"\n\n[dependencies]\nbevy = \"\(version)\"\n"
-        try Data(manifest.utf8).write(to: project.appendingPathComponent("Cargo.toml"))
-        return project
+        try scratch.makeBevyProject(at: "game-\(UUID().uuidString.prefix(8))", requirement: version, withAssets: false)
     }
 
     func stop() async {
         await client.disconnect()
         serving.cancel()
-        try? FileManager.default.removeItem(at: root)
+        scratch.remove()
     }
 }
 

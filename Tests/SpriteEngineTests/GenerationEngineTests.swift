@@ -1,31 +1,27 @@
 import Foundation
 import Logging
 import PixelArt
+import TestSupport
 import Testing
 
 @testable import SpriteEngine
 
 @Suite("Generation engine")
 struct GenerationEngineTests {
-    let directory: TemporaryDirectory
-    let configuration: Configuration
+    let fixture: EngineFixture
+    var directory: TemporaryDirectory { fixture.directory }
+    var configuration: Configuration { fixture.configuration }
 
     init() throws {
-        directory = try TemporaryDirectory()
-        var configuration = Configuration(environment: ["HOME": directory.path])
-        configuration.output.directory = directory.url.appendingPathComponent("out")
-        self.configuration = configuration
+        fixture = try EngineFixture()
     }
 
     func engine(_ generator: any Generator = ProceduralGenerator()) -> GenerationEngine {
-        GenerationEngine(configuration: configuration, generator: generator, logger: Logger(label: "test"))
+        fixture.engine(generator)
     }
 
     func request(_ prompt: String, seed: Int? = 7, size: Int = 32) throws -> SpriteRequest {
-        var draft = SpriteDraft(prompt: prompt)
-        draft[.seed] = seed.map(OptionValue.int)
-        draft[.size] = .int(size)
-        return try draft.resolve(with: configuration)
+        try fixture.request(prompt, seed: seed, size: size)
     }
 
     @Test("A sprite is written as a valid PNG under <output_dir>/<job-id>/<name>.png and reported")

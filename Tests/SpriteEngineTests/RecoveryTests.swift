@@ -1,37 +1,28 @@
 import BevyAssets
 import Foundation
 import Logging
+import TestSupport
 import Testing
 
 @testable import SpriteEngine
 
 @Suite("Recovery after a stop: ownership, deploy targets, and lookups while it runs")
 struct RecoveryTests {
-    let directory: TemporaryDirectory
-    let configuration: Configuration
+    let fixture: EngineFixture
+    var directory: TemporaryDirectory { fixture.directory }
+    var journal: JobJournal { fixture.journal }
 
     init() throws {
-        directory = try TemporaryDirectory()
-        var configuration = Configuration(environment: ["HOME": directory.path])
-        configuration.output.directory = directory.url.appendingPathComponent("out")
-        self.configuration = configuration
+        fixture = try EngineFixture()
     }
 
     func engine() -> GenerationEngine {
-        GenerationEngine(configuration: configuration, generator: FakeGenerator(), logger: Logger(label: "test"))
-    }
-
-    var journal: JobJournal {
-        JobJournal(url: configuration.output.directory.appendingPathComponent(JobJournal.fileName))
+        fixture.engine(FakeGenerator())
     }
 
     func requests(_ prompts: [String]) throws -> [SpriteRequest] {
         try prompts.enumerated().map { index, prompt in
-            var draft = SpriteDraft(prompt: prompt)
-            draft[.size] = .int(16)
-            draft[.seed] = .int(index)
-            draft[.category] = .text("item")
-            return try draft.resolve(with: configuration)
+            try fixture.request(prompt, seed: index, size: 16) { $0[.category] = .text("item") }
         }
     }
 

@@ -1,28 +1,22 @@
 import Foundation
 import Logging
 import PixelArt
+import TestSupport
 import Testing
 
 @testable import SpriteEngine
 
 @Suite("Sprite cache")
 struct SpriteCacheTests {
-    let directory: TemporaryDirectory
-    let configuration: Configuration
+    let fixture: EngineFixture
+    var configuration: Configuration { fixture.configuration }
 
     init() throws {
-        directory = try TemporaryDirectory()
-        var configuration = Configuration(environment: ["HOME": directory.path])
-        configuration.output.directory = directory.url.appendingPathComponent("out")
-        self.configuration = configuration
+        fixture = try EngineFixture()
     }
 
     func run(_ engine: GenerationEngine, _ configure: (inout SpriteDraft) -> Void) async throws -> SpriteResult {
-        var draft = SpriteDraft(prompt: "red knight")
-        draft[.seed] = .int(11)
-        draft[.size] = .int(32)
-        configure(&draft)
-        let request = try draft.resolve(with: configuration)
+        let request = try fixture.request("red knight", seed: 11, size: 32, configure)
         let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
         return try #require(record.items.first?.sprite)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MCP
 import SpriteEngine
+import TestSupport
 import Testing
 
 @testable import PixelsMCP
@@ -9,18 +10,11 @@ import Testing
 @Suite("MCPSession: the one JSON-RPC dispatch, conformant to JSON-RPC 2.0 and MCP")
 struct MCPSessionTests {
     /// A session on a procedural engine writing into a scratch directory.
-    private static func session() -> (MCPSession, RecordingSink, URL) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dgx-session-\(UUID().uuidString)")
-        var configuration = Configuration(environment: ["HOME": root.path])
-        configuration.output.directory = root
-        let engine = GenerationEngine(
-            configuration: configuration,
-            generator: ProceduralGenerator(),
-            logger: Logger(label: "test")
-        )
+    private static func session() throws -> (MCPSession, RecordingSink, TemporaryDirectory) {
+        let fixture = try EngineFixture()
         let sink = RecordingSink()
-        let context = ServerContext(engine: engine, logger: Logger(label: "test"))
-        return (MCPSession(context: context, sink: sink), sink, root)
+        let context = ServerContext(engine: fixture.engine(), logger: Logger(label: "test"))
+        return (MCPSession(context: context, sink: sink), sink, fixture.directory)
     }
 
     private static func error(_ object: [String: Any]) -> (code: Int?, message: String) {
@@ -31,8 +25,8 @@ struct MCPSessionTests {
 
     @Test("A line that is not JSON is a parse error with id null, never a made-up id")
     func parseError() throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         session.receive(Data(#"{"jsonrpc": "2.0", "id": 1, "method": "ping""#.utf8))
         let answer = try #require(sink.objects.first)
         #expect(answer["id"] is NSNull)
@@ -45,8 +39,8 @@ struct MCPSessionTests {
         arguments: [#"1.5"#, #"99999999999999999999999"#, #"{"a":1}"#, #"null"#, #"[1]"#, #"true"#, #"1e3"#]
     )
     func badIDs(_ id: String) throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         session.receive(Data(#"{"jsonrpc":"2.0","id":\#(id),"method":"ping"}"#.utf8))
         let answer = try #require(sink.objects.first, "no answer for id \(id)")
         #expect(answer["id"] is NSNull)
@@ -55,8 +49,8 @@ struct MCPSessionTests {
 
     @Test("A wrong jsonrpc version, a batch, a missing method and a scalar are -32600")
     func invalidRequests() throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         for line in [
             #"{"jsonrpc":"1.0","id":1,"method":"ping"}"#, #"[{"jsonrpc":"2.0","id":2,"method":"ping"}]"#,
             #"{"jsonrpc":"2.0","id":3}"#, "42",
@@ -71,8 +65,8 @@ struct MCPSessionTests {
 
     @Test("Params that do not fit tools/call, resources/read, logging/setLevel are -32602 saying what is expected")
     func invalidParams() async throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         let cases: [(ID, String, String)] = [
             (1, #""tools/call","params":{"arguments":{}}"#, "tools/call needs params"),
             (2, #""tools/call","params":{"name":5}"#, "tools/call needs params"),
@@ -95,8 +89,8 @@ struct MCPSessionTests {
 
     @Test("An unknown method is -32601; a reused id of a running request is refused; notifications get no answer")
     func methodsAndNotifications() async throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         session.receive(Data(#"{"jsonrpc":"2.0","id":"x","method":"prompts/list"}"#.utf8))
         session.receive(Data(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#.utf8))
         session.receive(Data(#"{"jsonrpc":"2.0","method":"no/such/notification","params":[1]}"#.utf8))
@@ -107,8 +101,8 @@ struct MCPSessionTests {
 
     @Test("initialize agrees on the client's version when supported, else the newest; ping answers {}")
     func initialize() async throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         let params = #"{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}"#
         session.receive(Data(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":\#(params)}"#.utf8))
         let result = try #require(try await sink.response(to: 1)["result"] as? [String: Any])
@@ -123,8 +117,8 @@ struct MCPSessionTests {
 
     @Test("A deeply nested request is refused in linear time and a ping behind it is answered within 50 ms")
     func nestingDoesNotStall() throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         let nested = String(repeating: "[", count: 4000) + String(repeating: "]", count: 4000)
         let hostile = #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"generate_sprite","arguments":{"prompt":\#(nested)}}}"#
         let start = ContinuousClock.now
@@ -140,8 +134,8 @@ struct MCPSessionTests {
 
     @Test("A message over limits.max_message_bytes is refused by name, with id null")
     func oversized() throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         session.refuseOversized(byteCount: 20_000_000)
         let answer = try #require(sink.objects.first)
         #expect(answer["id"] is NSNull)
@@ -150,8 +144,8 @@ struct MCPSessionTests {
 
     @Test("notifications/cancelled stops a running tools/call: no response, the request is settled")
     func cancel() async throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         let arguments = #"{"prompts":["a","b","c","d","e","f","g","h"],"size":256,"concurrency":1}"#
         session.receive(
             Data(#"{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"generate_batch","arguments":\#(arguments)}}"#.utf8)
@@ -164,8 +158,8 @@ struct MCPSessionTests {
 
     @Test("A call answered 'running' sends no progress after its response, though its job goes on")
     func noProgressAfterResponse() async throws {
-        let (session, sink, root) = Self.session()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let (session, sink, scratch) = try Self.session()
+        defer { scratch.remove() }
         let prompts = (0..<12).map { "\"gem \($0)\"" }.joined(separator: ",")
         let arguments = #"{"prompts":[\#(prompts)],"size":128,"concurrency":1,"wait_seconds":0}"#
         session.receive(

@@ -1,6 +1,7 @@
 import ComfyUI
 import ComfyUIStandIn
 import Foundation
+import TestSupport
 import Logging
 import Synchronization
 

@@ -1,32 +1,40 @@
-import AtomicFiles
 import Foundation
 
-@testable import BevyAssets
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// A fresh folder under the system temp dir for one test; call `remove()` in a `defer`.
-struct TemporaryFolder {
-    let url: URL
+/// A fresh directory under the system temp dir for one test, removed when the last reference to it goes (or
+/// by `remove()`); its path has symlinks resolved, so it compares equal to the resolved paths code reports.
+package final class TemporaryDirectory: Sendable {
+    package let url: URL
 
-    init() throws {
+    package init(_ label: String = "dgx-pixels-test") throws {
         let base = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
-            .appendingPathComponent("bevy-assets-tests-\(UUID().uuidString)", isDirectory: true)
+            .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        // Resolve /tmp symlinks (macOS) so paths compare equal to the resolved ones the code reports.
-        url = URL(fileURLWithPath: FileSystem.resolved(base.path) ?? base.path, isDirectory: true)
+        url = URL(fileURLWithPath: (base.path as NSString).resolvingSymlinksInPath, isDirectory: true)
     }
 
-    func remove() {
-        // Read-only folders left by permission tests must be made writable again to be removed.
+    deinit {
+        remove()
+    }
+
+    package var path: String { url.path }
+
+    /// Removes the directory, first making read-only folders left by permission tests writable again.
+    package func remove() {
         if let paths = FileManager.default.enumerator(atPath: url.path) {
-            for case let path as String in paths {
-                chmod(url.appendingPathComponent(path).path, 0o755)
-            }
+            for case let path as String in paths { chmod(url.appendingPathComponent(path).path, 0o755) }
         }
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// Writes `text` to `relativePath`, creating folders.
     @discardableResult
-    func write(_ text: String, to relativePath: String) throws -> URL {
+    package func write(_ text: String, to relativePath: String) throws -> URL {
         let file = url.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)
@@ -35,7 +43,7 @@ struct TemporaryFolder {
 
     /// A minimal Bevy game: Cargo.toml depending on bevy `requirement`, optional Cargo.lock, and `assets/`.
     @discardableResult
-    func makeBevyProject(
+    package func makeBevyProject(
         at relativePath: String = "game",
         requirement: String = "0.15",
         lockedVersion: String? = nil,
@@ -76,32 +84,15 @@ struct TemporaryFolder {
         return root
     }
 
-    /// Every file and folder below `url` with its bytes (nil for folders), to compare before and after.
-    func listing() -> [String: Data?] {
+    /// Every file and folder below the directory with its bytes (nil for folders), to compare before and after.
+    package func listing() -> [String: Data?] {
         var result: [String: Data?] = [:]
         for case let path as String in FileManager.default.enumerator(atPath: url.path) ?? .init() {
-            let full = url.appendingPathComponent(path).path
-            result[path] = FileSystem.kind(of: full) == .file ? FileManager.default.contents(atPath: full) : nil
+            let full = url.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory)
+            result[path] = exists && !isDirectory.boolValue ? FileManager.default.contents(atPath: full.path) : nil
         }
         return result
     }
-}
-
-/// Bytes that start like a PNG (all the deployer checks), different for each `seed`.
-func pngBytes(_ seed: UInt8) -> Data {
-    Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: seed, count: 32)
-}
-
-/// A 16×16 sprite with PNG-like bytes.
-func sprite(_ name: String, category: String = "characters", seed: UInt8 = 1) -> SpriteAsset {
-    SpriteAsset(
-        name: name,
-        category: category,
-        png: pngBytes(seed),
-        width: 16,
-        height: 16,
-        prompt: "a \(name)",
-        seed: 42,
-        engine: "procedural"
-    )
 }
