@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "PixelArtTests", dependencies: ["PixelArt"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "BevyAssetsTests", dependencies: ["BevyAssets", "AtomicFiles", "PixelArt", "TestSupport"]),
-        .testTarget(name: "ComfyUITests", dependencies: ["ComfyUI", "ComfyUIStandIn", "PixelArt"]),
+        .testTarget(name: "ComfyUITests", dependencies: ["ComfyUI", "ComfyUIStandIn", "PixelArt", "TestSupport"]),
         .testTarget(
             name: "SpriteEngineTests",
             dependencies: [

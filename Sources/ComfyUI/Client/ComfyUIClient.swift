@@ -31,6 +31,8 @@ package struct ComfyUIClient: Sendable {
     package let options: Options
     let http: HTTPChannel
     let hub: EventHub
+    /// The clock of the prompt deadline, history polls and queue checks.
+    let timeline: any Timeline
     let logger: Logger
 
     package init(
@@ -38,10 +40,12 @@ package struct ComfyUIClient: Sendable {
         clientID: String = "dgx-pixels-" + UUID().uuidString.lowercased(),
         options: Options = Options(),
         connector: any WebSocketConnector,
+        timeline: any Timeline = SystemTimeline(),
         logger: Logger = Logger(label: "dgx-pixels.comfyui")
     ) {
         self.clientID = clientID
         self.options = options
+        self.timeline = timeline
         self.logger = logger
         http = HTTPChannel(baseURL: baseURL, timeout: options.requestTimeout, retry: options.retry, logger: logger)
         var socketURL = URLComponents(url: baseURL.appendingPathComponent("ws"), resolvingAgainstBaseURL: false)

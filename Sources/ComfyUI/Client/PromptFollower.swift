@@ -11,9 +11,10 @@ extension ComfyUIClient {
         onUpdate: @escaping @Sendable (PromptUpdate) async -> Void
     ) async throws -> PromptResult {
         let interval = options.pollInterval
+        let timeline = self.timeline
         let ticker = Task {
             while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
+                try? await timeline.sleep(for: interval)
                 continuation.yield(.tick)
             }
         }
@@ -62,7 +63,7 @@ struct PromptFollower {
     let client: ComfyUIClient
     let promptID: String
     let onUpdate: @Sendable (PromptUpdate) async -> Void
-    private let clock = ContinuousClock()
+    private var clock: any Timeline { client.timeline }
     private var started = false
     private var connected = true
     private var cachedNodes: Set<String> = []
@@ -89,10 +90,11 @@ struct PromptFollower {
         self.promptID = promptID
         self.expectingEvents = expectingEvents
         self.onUpdate = onUpdate
-        lastPoll = clock.now
-        lastQueueCheck = clock.now
-        submittedAt = clock.now
-        deadline = client.options.promptTimeout.map { ContinuousClock.now + $0 }
+        let now = client.timeline.now
+        lastPoll = now
+        lastQueueCheck = now
+        submittedAt = now
+        deadline = client.options.promptTimeout.map { client.timeline.now + $0 }
     }
 
     /// Handles one signal; returns the result once the prompt is done.

@@ -43,10 +43,18 @@ package actor BackendPool {
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var lastProbe: ContinuousClock.Instant?
     private let backoff: Duration
-    private let clock = ContinuousClock()
+    /// The clock of backoffs and probe ages; tests pass a manual one.
+    private let clock: any Timeline
     private let logger: Logger
 
-    package init(clients: [(client: ComfyUIClient, slots: Int)], overQueue: Int, backoff: Duration, logger: Logger) {
+    package init(
+        clients: [(client: ComfyUIClient, slots: Int)],
+        overQueue: Int,
+        backoff: Duration,
+        timeline: any Timeline = SystemTimeline(),
+        logger: Logger
+    ) {
+        clock = timeline
         backends = clients.map {
             Backend(client: $0.client, slots: max(1, $0.slots), capacity: max(1, $0.slots) + max(0, overQueue))
         }
@@ -89,7 +97,7 @@ package actor BackendPool {
             guard !usable.isEmpty else {
                 // Every backend is in its backoff: wait for the first to come off it and try that one again.
                 let next = backends.compactMap(\.skipUntil).min() ?? now
-                try await Task.sleep(until: next, clock: clock)
+                try await clock.sleep(until: next)
                 continue
             }
             let preferred = usable.filter { !excluding.contains(backends[$0].client.backend) }
