@@ -80,8 +80,10 @@ package actor GenerationEngine {
         deployTo: String? = nil
     ) -> String {
         let now = Date()
+        // The id's folder is claimed with mkdir, which fails for an id taken before (by this process or another,
+        // however long ago): 24 random bits a second is not unique among thousands of jobs.
         var id = JobRecord.makeID(at: now)
-        while jobs[id] != nil { id = JobRecord.makeID(at: now) }
+        while jobs[id] != nil || !store.claimJobFolder(id) { id = JobRecord.makeID(at: now) }
         let seeded = requests.map { request in
             var request = request
             if request.seed == nil { request.seed = UInt64.random(in: 0...UInt64(SpriteDraft.maxSeed)) }

@@ -1,6 +1,12 @@
 import AtomicFiles
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The output directory: `<root>/<job-id>/<name>.png` plus `job.json`, written atomically, read back by URI.
 package struct SpriteStore: Sendable {
     package let root: URL
@@ -81,6 +87,14 @@ package struct SpriteStore: Sendable {
         let url = root.appendingPathComponent(String(parts[0])).appendingPathComponent(String(parts[1]))
         guard FileManager.default.fileExists(atPath: url.path) else { throw .spriteNotFound(uri) }
         return url
+    }
+
+    /// Creates job `id`'s folder; false when it exists already (the id is taken). A folder that cannot be created for
+    /// another reason is left to the first write, which reports why.
+    package func claimJobFolder(_ id: String) -> Bool {
+        try? prepare()
+        guard mkdir(root.appendingPathComponent(id).path, 0o755) != 0 else { return true }
+        return errno != EEXIST
     }
 
     /// Creates the output directory if it is missing; the error says in plain words why it cannot be.
