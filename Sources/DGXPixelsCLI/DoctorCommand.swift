@@ -24,7 +24,7 @@ struct DoctorCommand: AsyncParsableCommand {
         var reports: [BackendReport] = []
         for backend in comfy.backends {
             guard let url = URL(string: backend.url) else { continue }
-            var options = comfy.clientOptions
+            var options = configuration.comfyUIClientOptions
             options.retry = .none
             let client = ComfyUIClient(
                 baseURL: url,

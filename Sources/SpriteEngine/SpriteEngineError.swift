@@ -57,10 +57,13 @@ package enum SpriteEngineError: Error, CustomStringConvertible, Equatable {
         case .cancelled:
             "Cancelled before it finished; sprites already made are kept."
         case .comfyUI(let error):
-            if case .unreachable = error {
-                // The engine knows where backends come from; the ComfyUI client does not.
+            switch error {
+            // The engine knows where backends and limits come from; the ComfyUI client does not.
+            case .unreachable:
                 error.description + ": start it, or fix comfyui.backends in the configuration (or DGX_PIXELS_COMFYUI_URL)"
-            } else {
+            case .responseTooLarge:
+                error.description + " (limits.max_comfyui_bytes)"
+            default:
                 error.description
             }
         case .workflow(let message):

@@ -214,16 +214,16 @@ class HostileComfyUI(http.server.BaseHTTPRequestHandler):
 
 
 COMFY_FAULTS = [
-    ("garbage", 200, b"<html>not json</html>"),
-    ("deep-json", 200, b"[" * 100_000 + b"]" * 100_000),
-    ("huge-body", 200, b'{"a":"' + b"x" * (80 * 1024 * 1024) + b'"}'),
-    ("server-error", 500, b"{}"),
-    ("wrong-shape", 200, b'{"system": 5, "devices": "none"}'),
+    ("garbage", 200, b"<html>not json</html>", "not JSON"),
+    ("deep-json", 200, b"[" * 100_000 + b"]" * 100_000, "not JSON"),
+    ("huge-body", 200, b'{"a":"' + b"x" * (80 * 1024 * 1024) + b'"}', "limits.max_comfyui_bytes"),
+    ("server-error", 500, b"{}", "HTTP 500"),
+    ("wrong-shape", 200, b'{"system": 5, "devices": "none"}', ""),
 ]
 
 
-@pytest.mark.parametrize("case, status, body", COMFY_FAULTS, ids=[case[0] for case in COMFY_FAULTS])
-def test_a_comfyui_backend_answering_nonsense_is_an_error_not_a_crash(case, status, body):
+@pytest.mark.parametrize("case, status, body, words", COMFY_FAULTS, ids=[case[0] for case in COMFY_FAULTS])
+def test_a_comfyui_backend_answering_nonsense_is_an_error_not_a_crash(case, status, body, words):
     handler = type("Handler", (HostileComfyUI,), {"body": body, "status": status})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -232,7 +232,8 @@ def test_a_comfyui_backend_answering_nonsense_is_an_error_not_a_crash(case, stat
         server = Server(config=f"engine: comfyui\ncomfyui:\n  backends: [{url}]\n  retries: 1\n  request_timeout: 10\n")
         server.initialize()
         answer = server.call("generate_sprite", {"prompt": "red gem", "size": 16}, timeout=120)
-        assert tool_error_text(answer), answer
+        text = tool_error_text(answer)
+        assert text and words in text, answer
         assert server.alive()
         assert server.close()[0] == 0
     finally:

@@ -20,6 +20,8 @@ package struct ComfyUIClient: Sendable {
         package var safetyPollInterval: Duration = .seconds(15)
         /// A prompt still unfinished after this is interrupted and reported as timed out (nil: no limit).
         package var promptTimeout: Duration? = .seconds(1800)
+        /// The largest HTTP answer taken from the server (an image, `/object_info`, `/queue`), in bytes.
+        package var maxResponseBytes = 64 * 1024 * 1024
 
         package init() {}
     }
@@ -47,7 +49,13 @@ package struct ComfyUIClient: Sendable {
         self.options = options
         self.timeline = timeline
         self.logger = logger
-        http = HTTPChannel(baseURL: baseURL, timeout: options.requestTimeout, retry: options.retry, logger: logger)
+        http = HTTPChannel(
+            baseURL: baseURL,
+            timeout: options.requestTimeout,
+            retry: options.retry,
+            maxResponseBytes: options.maxResponseBytes,
+            logger: logger
+        )
         var socketURL = URLComponents(url: baseURL.appendingPathComponent("ws"), resolvingAgainstBaseURL: false)
         socketURL?.scheme = baseURL.scheme == "https" ? "wss" : "ws"
         socketURL?.queryItems = [URLQueryItem(name: "clientId", value: clientID)]

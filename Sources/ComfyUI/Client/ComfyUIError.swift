@@ -10,6 +10,8 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
     case httpStatus(backend: String, operation: String, status: Int, body: String)
     /// The server answered 200 with a body this client cannot read.
     case badResponse(backend: String, operation: String, reason: String)
+    /// The answer was longer than the client takes (`ComfyUIClient.Options.maxResponseBytes`); it was cut off.
+    case responseTooLarge(backend: String, operation: String, limit: Int)
     /// `POST /prompt` answered 400: the workflow failed validation; nothing was queued.
     case rejected(backend: String, PromptRejection)
     /// The prompt ran and a node failed (`execution_error`).
@@ -25,7 +27,7 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
     package var backend: String {
         switch self {
         case .unreachable(let backend, _), .timedOut(let backend, _, _), .httpStatus(let backend, _, _, _),
-            .badResponse(let backend, _, _), .rejected(let backend, _), .executionFailed(let backend, _, _, _, _),
+            .badResponse(let backend, _, _), .responseTooLarge(let backend, _, _), .rejected(let backend, _), .executionFailed(let backend, _, _, _, _),
             .interrupted(let backend, _), .lost(let backend, _), .noImages(let backend, _):
             backend
         }
@@ -37,7 +39,7 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unreachable, .timedOut, .lost: true
         case .httpStatus(_, _, let status, _): status >= 500
-        case .badResponse, .rejected, .executionFailed, .interrupted, .noImages: false
+        case .badResponse, .responseTooLarge, .rejected, .executionFailed, .interrupted, .noImages: false
         }
     }
 
@@ -52,6 +54,8 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
                 + (body.isEmpty ? "" : ": \(body.prefix(300))")
         case .badResponse(let backend, let operation, let reason):
             "ComfyUI at \(backend) sent an unreadable answer to \(operation): \(reason)"
+        case .responseTooLarge(let backend, let operation, let limit):
+            "ComfyUI at \(backend) answered \(operation) with more than \(limit) bytes; the answer was cut off"
         case .rejected(let backend, let rejection):
             "ComfyUI at \(backend) rejected the workflow: \(rejection)"
         case .executionFailed(let backend, let promptID, let nodeID, let nodeType, let message):

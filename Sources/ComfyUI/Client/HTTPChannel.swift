@@ -19,20 +19,23 @@ struct HTTPChannel: Sendable {
     let baseURL: URL
     let timeout: Duration
     let retry: RetryPolicy
-    let session: URLSession
+    /// The largest answer taken, in bytes; a longer one is cut off as it arrives.
+    let maxResponseBytes: Int
+    let loader: BoundedDataLoader
     let logger: Logger
 
-    init(baseURL: URL, timeout: Duration, retry: RetryPolicy, logger: Logger) {
+    init(baseURL: URL, timeout: Duration, retry: RetryPolicy, maxResponseBytes: Int, logger: Logger) {
         self.baseURL = baseURL
         self.timeout = timeout
         self.retry = retry
+        self.maxResponseBytes = maxResponseBytes
         self.logger = logger
         let configuration = URLSessionConfiguration.ephemeral
         let seconds = Self.seconds(timeout).rounded(.up) + 1
         configuration.timeoutIntervalForRequest = seconds
         configuration.timeoutIntervalForResource = seconds
         configuration.httpMaximumConnectionsPerHost = 8
-        session = URLSession(configuration: configuration)
+        loader = BoundedDataLoader(configuration: configuration)
     }
 
     /// The server as messages name it: `http://host:port`.
@@ -118,78 +121,24 @@ struct HTTPChannel: Sendable {
         }
     }
 
-    /// One attempt, bounded by `timeout`.
+    /// One attempt, bounded by `timeout` and `maxResponseBytes`.
     private func perform(_ request: URLRequest, operation: String) async throws -> Response {
-        let timeout = self.timeout
-        let backend = self.backend
-        let session = self.session
-        return try await withThrowingTaskGroup(of: Response.self) { group in
-            group.addTask { try await Self.dataTask(request, session: session, backend: backend) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
+        do {
+            let (status, body) = try await loader.load(request, limit: maxResponseBytes, timeout: timeout)
+            return Response(status: status, body: body)
+        } catch let failure as BoundedDataLoader.Failure {
+            switch failure {
+            case .tooLarge(let limit):
+                throw ComfyUIError.responseTooLarge(backend: backend, operation: operation, limit: limit)
+            case .timedOut:
                 throw ComfyUIError.timedOut(backend: backend, operation: operation, seconds: Self.seconds(timeout))
+            case .transport(let reason):
+                throw ComfyUIError.unreachable(backend: backend, reason: reason)
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw CancellationError() }
-            return first
-        }
-    }
-
-    private static func dataTask(_ request: URLRequest, session: URLSession, backend: String) async throws -> Response {
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        let nsError = error as NSError
-                        if nsError.code == NSURLErrorCancelled {
-                            continuation.resume(throwing: CancellationError())
-                        } else {
-                            continuation.resume(
-                                throwing: ComfyUIError.unreachable(
-                                    backend: backend,
-                                    reason: nsError.localizedDescription
-                                )
-                            )
-                        }
-                    } else {
-                        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                        continuation.resume(returning: Response(status: status, body: data ?? Data()))
-                    }
-                }
-                box.set(task)
-                task.resume()
-            }
-        } onCancel: {
-            box.cancel()
         }
     }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-}
-
-/// Holds the data task so a cancelled call can cancel it from the cancellation handler's thread.
-private final class DataTaskBox: @unchecked Sendable {
-    // Guards task and cancelled; every access goes through `lock.withLock`.
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func set(_ task: URLSessionDataTask) {
-        let cancelNow = lock.withLock {
-            self.task = task
-            return cancelled
-        }
-        if cancelNow { task.cancel() }
-    }
-
-    func cancel() {
-        let task = lock.withLock {
-            cancelled = true
-            return self.task
-        }
-        task?.cancel()
     }
 }

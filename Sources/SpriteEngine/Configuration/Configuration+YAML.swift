@@ -109,7 +109,10 @@ extension Configuration {
 
     private mutating func readLimits(_ node: ConfigNode) throws(SpriteEngineError) {
         for (key, value) in try node.mapping(
-            allowed: ["max_batch", "max_pixels", "max_file_size", "max_edge", "max_message_bytes", "max_json_depth"]
+            allowed: [
+                "max_batch", "max_pixels", "max_file_size", "max_edge", "max_message_bytes", "max_json_depth",
+                "max_comfyui_bytes",
+            ]
         ) {
             switch key {
             case "max_batch": limits.maxBatch = try value.int(in: 1...10_000)
@@ -117,6 +120,7 @@ extension Configuration {
             case "max_file_size": limits.maxFileSize = try value.int(in: 1024...1_073_741_824)
             case "max_message_bytes": limits.maxMessageBytes = try value.int(in: 65_536...1_073_741_824)
             case "max_json_depth": limits.maxJSONDepth = try value.int(in: 8...512)
+            case "max_comfyui_bytes": limits.maxComfyUIBytes = try value.int(in: 65_536...4_294_967_296)
             default: limits.maxEdge = try value.int(in: 8...65_535)
             }
         }

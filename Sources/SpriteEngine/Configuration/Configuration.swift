@@ -74,6 +74,8 @@ package struct Configuration: Sendable, Equatable {
         package var maxMessageBytes = 16 * 1024 * 1024
         /// The deepest nesting of arrays and objects a client's message may have.
         package var maxJSONDepth = 64
+        /// The largest answer taken from a ComfyUI server (an image, `/object_info`), in bytes.
+        package var maxComfyUIBytes = 64 * 1024 * 1024
     }
 
     package var engine: EngineMode = .auto

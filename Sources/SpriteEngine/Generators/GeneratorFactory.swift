@@ -28,7 +28,7 @@ package enum GeneratorFactory {
         }
         let clients = comfy.backends.compactMap { backend -> (client: ComfyUIClient, slots: Int)? in
             guard let url = URL(string: backend.url) else { return nil }
-            let client = ComfyUIClient(baseURL: url, options: comfy.clientOptions, connector: connector, logger: logger)
+            let client = ComfyUIClient(baseURL: url, options: configuration.comfyUIClientOptions, connector: connector, logger: logger)
             return (client, backend.slots)
         }
         let pool = BackendPool(
@@ -48,15 +48,16 @@ package enum GeneratorFactory {
     }
 }
 
-extension Configuration.ComfyUI {
-    /// The client settings these keys describe.
-    package var clientOptions: ComfyUIClient.Options {
+extension Configuration {
+    /// The ComfyUI client settings `comfyui:` and `limits.max_comfyui_bytes` describe.
+    package var comfyUIClientOptions: ComfyUIClient.Options {
         var options = ComfyUIClient.Options()
-        options.requestTimeout = .milliseconds(Int64(requestTimeout * 1000))
-        options.connectTimeout = .milliseconds(Int64(connectTimeout * 1000))
-        options.promptTimeout = .milliseconds(Int64(promptTimeout * 1000))
-        options.retry = RetryPolicy(attempts: retries)
-        options.pollInterval = .milliseconds(Int64(pollInterval * 1000))
+        options.requestTimeout = .milliseconds(Int64(comfyUI.requestTimeout * 1000))
+        options.connectTimeout = .milliseconds(Int64(comfyUI.connectTimeout * 1000))
+        options.promptTimeout = .milliseconds(Int64(comfyUI.promptTimeout * 1000))
+        options.retry = RetryPolicy(attempts: comfyUI.retries)
+        options.pollInterval = .milliseconds(Int64(comfyUI.pollInterval * 1000))
+        options.maxResponseBytes = limits.maxComfyUIBytes
         return options
     }
 }
