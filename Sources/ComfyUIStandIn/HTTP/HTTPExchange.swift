@@ -7,10 +7,13 @@ struct HTTPRequest: Sendable {
     /// The path without `/api` and without the query.
     let path: String
     let query: [String: String]
+    /// The `Content-Type` header, if any.
+    let contentType: String?
     let body: Data
 
     init(head: HTTPRequestHead, body: Data) {
         method = head.method
+        contentType = head.headers.first(name: "Content-Type")
         let components = URLComponents(string: "http://stand-in" + head.uri)
         var path = components?.percentEncodedPath ?? head.uri
         path = path.removingPercentEncoding ?? path

@@ -25,7 +25,10 @@ struct PromptSubmission {
         }
         guard let graph = prompt.objectValue else { return .error(500) }
         let catalog = core.withState { $0.catalog }
-        switch PromptValidator(catalog: catalog).validate(graph) {
+        let validator = PromptValidator(catalog: catalog) { type, path in
+            core.withState { $0.entry(type: type, path: path) }
+        }
+        switch validator.validate(graph) {
         case .invalid(let answer):
             return .json(answer, status: .badRequest)
         case .valid(let outputs, let nodeErrors):

@@ -48,6 +48,8 @@ struct StandInRoutes: Sendable {
             return .json(Self.features)
         case "/free" where isPost:
             return .empty()
+        case "/upload/image" where isPost:
+            return ImageUpload(core: core).upload(request)
         case "/prompt", "/queue", "/interrupt", "/history", "/view", "/object_info", "/system_stats", "/models",
             "/embeddings", "/features", "/free":
             return .error(405)
@@ -131,7 +133,8 @@ struct StandInRoutes: Sendable {
         guard ["output", "input", "temp"].contains(type) else { return .empty(.badRequest) }
         let subfolder = query["subfolder"] ?? ""
         guard !subfolder.contains(".."), !subfolder.hasPrefix("/") else { return .empty(.forbidden) }
-        guard let png = core.withState({ $0.files["\(type)/\(subfolder)/\(filename)"] }) else {
+        let key = StandInState.fileKey(type: type, subfolder: subfolder, filename: filename)
+        guard let png = core.withState({ $0.files[key] }) else {
             return .empty(.notFound)
         }
         return HTTPResponse(

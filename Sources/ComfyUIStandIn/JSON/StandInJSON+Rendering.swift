@@ -64,8 +64,10 @@ extension StandInJSON {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             default:
-                if scalar.value < 0x20 {
-                    output += String(format: "\\u%04x", scalar.value)
+                // Python's json.dumps (ensure_ascii, aiohttp's default) writes everything outside space…tilde as
+                // \uXXXX, in UTF-16 units.
+                if scalar.value < 0x20 || scalar.value > 0x7E {
+                    for unit in String(scalar).utf16 { output += String(format: "\\u%04x", unit) }
                 } else {
                     output.unicodeScalars.append(scalar)
                 }

@@ -14,11 +14,15 @@ struct InputValueCheck {
         case .named("INT"), .named("FLOAT"):
             let isInt = input.type.isInt
             guard let number = Self.convert(value, toInt: isInt) else { return conversionError(isInt: isInt) }
-            if let min = input.options["min"]?.doubleValue, number < min {
-                return boundError("value_smaller_than_min", "Value \(shown) smaller than min of \(Self.show(min))")
+            // ComfyUI compares and reports the converted value: `2` for a FLOAT is `2.0`, `3.7` for an INT is `3`.
+            let converted = isInt ? Self.integer(value, number) : .double(number)
+            if let minimum = input.options["min"], let min = minimum.doubleValue, number < min {
+                let message = "Value \(Self.python(converted)) smaller than min of \(Self.python(minimum))"
+                return boundError("value_smaller_than_min", message, received: converted)
             }
-            if let max = input.options["max"]?.doubleValue, number > max {
-                return boundError("value_bigger_than_max", "Value \(shown) bigger than max of \(Self.show(max))")
+            if let maximum = input.options["max"], let max = maximum.doubleValue, number > max {
+                let message = "Value \(Self.python(converted)) bigger than max of \(Self.python(maximum))"
+                return boundError("value_bigger_than_max", message, received: converted)
             }
             return nil
         default:
@@ -46,8 +50,27 @@ struct InputValueCheck {
         }
     }
 
-    private static func show(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+    /// The integer `int(value)` gives, exact for JSON integers.
+    private static func integer(_ value: StandInJSON, _ number: Double) -> StandInJSON {
+        switch value {
+        case .int, .uint: value
+        case .string(let text): Int64(text.trimmingCharacters(in: .whitespaces)).map(StandInJSON.int) ?? .double(number)
+        default: .int(Int64(number))
+        }
+    }
+
+    /// Python's `str()` of a number as ComfyUI formats it into messages: floats keep `.0` (`1.0`, `-0.1`).
+    static func python(_ value: StandInJSON) -> String {
+        switch value {
+        case .int(let number): return String(number)
+        case .uint(let number): return String(number)
+        case .double(let number):
+            if number == number.rounded(), abs(number) < 1e16 { return "\(Int64(number)).0" }
+            return "\(number)"
+        case .bool(let flag): return flag ? "True" : "False"
+        case .string(let text): return text
+        default: return value.text
+        }
     }
 
     private func notInList(_ allowed: [String]) -> StandInJSON {
@@ -89,12 +112,12 @@ struct InputValueCheck {
         )
     }
 
-    private func boundError(_ type: String, _ message: String) -> StandInJSON {
+    private func boundError(_ type: String, _ message: String, received: StandInJSON) -> StandInJSON {
         PromptValidator.error(
             type,
             message,
             details: input.name,
-            extra: ["input_name": .string(input.name), "input_config": input.config, "received_value": value]
+            extra: ["input_name": .string(input.name), "input_config": input.config, "received_value": received]
         )
     }
 }
@@ -108,7 +131,7 @@ extension NodeClass.InputType {
 
 extension StandInJSON {
     /// The Python type name of the decoded value, for error texts.
-    fileprivate var pythonTypeName: String {
+    var pythonTypeName: String {
         switch self {
         case .null: "NoneType"
         case .bool: "bool"

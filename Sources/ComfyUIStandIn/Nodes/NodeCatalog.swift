@@ -1,4 +1,5 @@
-/// The node classes the stand-in knows, with the definitions of ComfyUI 0.3.64's built-in nodes.
+/// The node classes the stand-in knows, with the definitions of ComfyUI 0.3.64's built-in nodes (as its
+/// `/object_info` shows them; a test compares them with a real server's when one is given).
 struct NodeCatalog: Sendable {
     /// KSampler's `sampler_name` values (ComfyUI 0.3.64 lists 42, so validation errors show "(list of length 42)").
     static let samplers = [
@@ -24,10 +25,15 @@ struct NodeCatalog: Sendable {
 
     let classes: [NodeClass]
 
-    init(checkpoints: [String], loras: [String]) {
+    /// - Parameters:
+    ///   - checkpoints: The files in `models/checkpoints`.
+    ///   - loras: The files in `models/loras`.
+    ///   - inputImages: The image files at the top of `input/`, which `LoadImage` lists.
+    init(checkpoints: [String], loras: [String], inputImages: [String] = []) {
         classes = [
             Self.checkpointLoader(checkpoints), Self.loraLoader(loras), Self.clipTextEncode, Self.kSampler,
-            Self.emptyLatentImage, Self.vaeDecode, Self.saveImage, Self.previewImage,
+            Self.emptyLatentImage, Self.vaeDecode, Self.vaeEncode, Self.loadImage(inputImages), Self.saveImage,
+            Self.previewImage,
         ]
     }
 
@@ -59,7 +65,12 @@ struct NodeCatalog: Sendable {
     }
 
     private static func loraLoader(_ loras: [String]) -> NodeClass {
-        let strength: StandInJSON = ["default": 1.0, "min": -100.0, "max": 100.0, "step": 0.01]
+        func strength(_ what: String) -> StandInJSON {
+            [
+                "default": 1.0, "min": -100.0, "max": 100.0, "step": 0.01,
+                "tooltip": .string("How strongly to modify the \(what). This value can be negative."),
+            ]
+        }
         return NodeClass(
             name: "LoraLoader",
             displayName: "Load LoRA",
@@ -72,8 +83,8 @@ struct NodeCatalog: Sendable {
                 .init("model", .named("MODEL"), ["tooltip": "The diffusion model the LoRA will be applied to."]),
                 .init("clip", .named("CLIP"), ["tooltip": "The CLIP model the LoRA will be applied to."]),
                 .init("lora_name", .combo(loras), ["tooltip": "The name of the LoRA."]),
-                .init("strength_model", .named("FLOAT"), strength),
-                .init("strength_clip", .named("FLOAT"), strength),
+                .init("strength_model", .named("FLOAT"), strength("diffusion model")),
+                .init("strength_clip", .named("FLOAT"), strength("CLIP model")),
             ],
             outputs: ["MODEL", "CLIP"],
             outputTooltips: ["The modified diffusion model.", "The modified CLIP model."]
@@ -111,16 +122,66 @@ struct NodeCatalog: Sendable {
             .init(
                 "seed",
                 .named("INT"),
-                ["default": 0, "min": 0, "max": .uint(UInt64.max), "control_after_generate": true]
+                [
+                    "default": 0, "min": 0, "max": .uint(UInt64.max), "control_after_generate": true,
+                    "tooltip": "The random seed used for creating the noise.",
+                ]
             ),
-            .init("steps", .named("INT"), ["default": 20, "min": 1, "max": 10000]),
-            .init("cfg", .named("FLOAT"), ["default": 8.0, "min": 0.0, "max": 100.0, "step": 0.1, "round": 0.01]),
-            .init("sampler_name", .combo(samplers)),
-            .init("scheduler", .combo(schedulers)),
-            .init("positive", .named("CONDITIONING")),
-            .init("negative", .named("CONDITIONING")),
-            .init("latent_image", .named("LATENT")),
-            .init("denoise", .named("FLOAT"), ["default": 1.0, "min": 0.0, "max": 1.0, "step": 0.01]),
+            .init(
+                "steps",
+                .named("INT"),
+                [
+                    "default": 20, "min": 1, "max": 10000,
+                    "tooltip": "The number of steps used in the denoising process.",
+                ]
+            ),
+            .init(
+                "cfg",
+                .named("FLOAT"),
+                [
+                    "default": 8.0, "min": 0.0, "max": 100.0, "step": 0.1, "round": 0.01,
+                    "tooltip": .string(
+                        "The Classifier-Free Guidance scale balances creativity and adherence to the prompt. Higher "
+                            + "values result in images more closely matching the prompt however too high values will "
+                            + "negatively impact quality."
+                    ),
+                ]
+            ),
+            .init(
+                "sampler_name",
+                .combo(samplers),
+                [
+                    "tooltip":
+                        "The algorithm used when sampling, this can affect the quality, speed, and style of the generated output."
+                ]
+            ),
+            .init(
+                "scheduler",
+                .combo(schedulers),
+                ["tooltip": "The scheduler controls how noise is gradually removed to form the image."]
+            ),
+            .init(
+                "positive",
+                .named("CONDITIONING"),
+                ["tooltip": "The conditioning describing the attributes you want to include in the image."]
+            ),
+            .init(
+                "negative",
+                .named("CONDITIONING"),
+                ["tooltip": "The conditioning describing the attributes you want to exclude from the image."]
+            ),
+            .init("latent_image", .named("LATENT"), ["tooltip": "The latent image to denoise."]),
+            .init(
+                "denoise",
+                .named("FLOAT"),
+                [
+                    "default": 1.0, "min": 0.0, "max": 1.0, "step": 0.01,
+                    "tooltip": .string(
+                        "The amount of denoising applied, lower values will maintain the structure of the initial "
+                            + "image allowing for image to image sampling."
+                    ),
+                ]
+            ),
         ],
         outputs: ["LATENT"],
         outputTooltips: ["The denoised latent."]
@@ -166,6 +227,34 @@ struct NodeCatalog: Sendable {
         outputs: ["IMAGE"],
         outputTooltips: ["The decoded image."]
     )
+
+    /// Encodes pixels into a latent: the img2img start (ComfyUI declares both inputs without options).
+    private static let vaeEncode = NodeClass(
+        name: "VAEEncode",
+        displayName: "VAE Encode",
+        description: "",
+        category: "latent",
+        isOutputNode: false,
+        required: [.init("pixels", .named("IMAGE")), .init("vae", .named("VAE"))],
+        outputs: ["LATENT"]
+    )
+
+    /// Reads an image from `input/`.
+    ///
+    /// It lists the top-level image files, but checks its `image` value itself (`VALIDATE_INPUTS`): any existing
+    /// path under `input/` passes, `dgx/frame.png` included.
+    private static func loadImage(_ images: [String]) -> NodeClass {
+        NodeClass(
+            name: "LoadImage",
+            displayName: "Load Image",
+            description: "",
+            category: "image",
+            isOutputNode: false,
+            required: [.init("image", .combo(images), ["image_upload": true])],
+            outputs: ["IMAGE", "MASK"],
+            selfValidated: ["image"]
+        )
+    }
 
     private static let saveImage = NodeClass(
         name: "SaveImage",

@@ -11,18 +11,30 @@ struct NodeClass: Sendable {
         let name: String
         let type: InputType
         let options: StandInJSON
+        /// False for an input declared with its type alone (`("IMAGE",)`), which `/object_info` shows as `["IMAGE"]`.
+        let hasOptions: Bool
 
-        init(_ name: String, _ type: InputType, _ options: StandInJSON = [:]) {
+        init(_ name: String, _ type: InputType, _ options: StandInJSON? = nil) {
             self.name = name
             self.type = type
-            self.options = options
+            self.options = options ?? [:]
+            self.hasOptions = options != nil
         }
 
-        /// `[type, options]` as `/object_info` and validation errors show it.
+        /// `[type, options]` as validation errors show it (`{}` when the input declares none).
         var config: StandInJSON {
+            [typeJSON, options]
+        }
+
+        /// The input as `/object_info` shows it.
+        var spec: StandInJSON {
+            hasOptions ? config : [typeJSON]
+        }
+
+        private var typeJSON: StandInJSON {
             switch type {
-            case .named(let name): [.string(name), options]
-            case .combo(let values): [.strings(values), options]
+            case .named(let name): .string(name)
+            case .combo(let values): .strings(values)
             }
         }
     }
@@ -37,6 +49,8 @@ struct NodeClass: Sendable {
     var hidden: [(String, String)] = []
     let outputs: [String]
     var outputTooltips: [String]? = nil
+    /// Inputs the node checks itself (ComfyUI's `VALIDATE_INPUTS`): their type, range and list checks are skipped.
+    var selfValidated: [String] = []
 
     /// The `/object_info` entry.
     var info: StandInJSON {
@@ -44,7 +58,7 @@ struct NodeClass: Sendable {
         var order = JSONObject()
         func section(_ inputs: [Input]) -> StandInJSON {
             var object = JSONObject()
-            for item in inputs { object[item.name] = item.config }
+            for item in inputs { object[item.name] = item.spec }
             return .object(object)
         }
         input["required"] = section(required)

@@ -8,7 +8,19 @@ struct PromptValidator {
         case invalid(StandInJSON)
     }
 
+    /// An exception in a node's validation.
+    ///
+    /// ComfyUI reports it under that node, with the input of the node that linked to it
+    /// (`exception_during_inner_validation`), or as `exception_during_validation` for an output node.
+    private struct Raised: Error {
+        let message: String
+        let type: String
+        let traceback: [String]
+    }
+
     let catalog: NodeCatalog
+    /// What a path under a top folder (`input`, `output`, `temp`) names: `LoadImage` checks its image exists.
+    var entry: (_ type: String, _ path: [String]) -> StandInState.Entry = { _, _ in .missing }
 
     func validate(_ graph: JSONObject) -> Verdict {
         for (id, node) in graph.members {
@@ -42,7 +54,17 @@ struct PromptValidator {
         var good: [String] = []
         for output in outputs {
             var failing: [String] = []
-            validate(node: output, in: graph, checked: &checked, failing: &failing)
+            if let raised = validate(node: output, in: graph, checked: &checked, failing: &failing) {
+                checked[output] = [
+                    Self.error(
+                        "exception_during_validation",
+                        "Exception when validating node",
+                        details: raised.message,
+                        extra: ["exception_type": .string(raised.type), "traceback": .strings(raised.traceback)]
+                    )
+                ]
+                if !failing.contains(output) { failing.append(output) }
+            }
             if failing.isEmpty {
                 good.append(output)
                 continue
@@ -62,7 +84,15 @@ struct PromptValidator {
             }
         }
         guard !good.isEmpty else {
-            var body = Self.body("prompt_outputs_failed_validation", "Prompt outputs failed validation")
+            // ComfyUI lists the failing output nodes' own errors here (not those of the nodes they depend on).
+            let details = outputs.flatMap { checked[$0] ?? [] }.map { error in
+                "\(error["message"]?.stringValue ?? ""): \(error["details"]?.stringValue ?? "")"
+            }
+            var body = Self.body(
+                "prompt_outputs_failed_validation",
+                "Prompt outputs failed validation",
+                details: details.joined(separator: "\n")
+            )
             if case .object(var object) = body {
                 object["node_errors"] = .object(nodeErrors)
                 body = .object(object)
@@ -73,20 +103,23 @@ struct PromptValidator {
     }
 
     /// Validates `id` and, through links, the nodes it depends on; appends every node with errors to `failing`.
+    ///
+    /// Returns the exception when the node's validation raised (a link to a node that does not exist, a
+    /// self-validated input of the wrong type): the caller reports it.
     private func validate(
         node id: String,
         in graph: JSONObject,
         checked: inout [String: [StandInJSON]],
         failing: inout [String]
-    ) {
+    ) -> Raised? {
         if let errors = checked[id] {
             if !errors.isEmpty, !failing.contains(id) { failing.append(id) }
-            return
+            return nil
         }
         checked[id] = []
         guard let node = graph[id], let classType = node["class_type"]?.stringValue,
             let nodeClass = catalog[classType]
-        else { return }
+        else { return nil }
         let inputs = node["inputs"]?.objectValue ?? JSONObject()
         var errors: [StandInJSON] = []
         for input in nodeClass.allInputs {
@@ -105,18 +138,80 @@ struct PromptValidator {
                 continue
             }
             if case .array(let link) = value {
+                if let source = link.first?.stringValue, link.count == 2, graph[source] == nil {
+                    checked[id] = nil
+                    return Raised(message: "'\(source)'", type: "KeyError", traceback: Self.innerTraceback)
+                }
                 if let error = checkLink(link, input: input, graph: graph) {
                     errors.append(error)
-                } else if let source = link.first?.stringValue {
-                    validate(node: source, in: graph, checked: &checked, failing: &failing)
+                } else if let source = link.first?.stringValue,
+                    let raised = validate(node: source, in: graph, checked: &checked, failing: &failing)
+                {
+                    checked[source] = [
+                        Self.error(
+                            "exception_during_inner_validation",
+                            "Exception when validating inner node",
+                            details: raised.message,
+                            extra: [
+                                "input_name": .string(input.name), "input_config": input.config,
+                                "exception_message": .string(raised.message), "exception_type": .string(raised.type),
+                                "traceback": .strings(raised.traceback), "linked_node": .array(link),
+                            ]
+                        )
+                    ]
+                    if !failing.contains(source) { failing.append(source) }
                 }
                 continue
             }
+            if nodeClass.selfValidated.contains(input.name) { continue }
             if let error = InputValueCheck(input: input, value: value).error { errors.append(error) }
+        }
+        for name in nodeClass.selfValidated {
+            guard let value = inputs[name] else { continue }
+            switch selfCheck(classType, input: name, value: value) {
+            case .success(nil): break
+            case .success(let error?): errors.append(error)
+            case .failure(let raised):
+                checked[id] = nil
+                return raised
+            }
         }
         checked[id] = errors
         if !errors.isEmpty, !failing.contains(id) { failing.append(id) }
+        return nil
     }
+
+    /// A node's own check of one input (ComfyUI's `VALIDATE_INPUTS`): `LoadImage` needs an existing path.
+    private func selfCheck(_ classType: String, input: String, value: StandInJSON) -> Result<StandInJSON?, Raised> {
+        guard classType == "LoadImage", input == "image" else { return .success(nil) }
+        guard let name = value.stringValue else {
+            return .failure(
+                Raised(
+                    message: "'\(value.pythonTypeName)' object has no attribute 'endswith'",
+                    type: "AttributeError",
+                    traceback: Self.innerTraceback
+                )
+            )
+        }
+        if let (type, path) = StandInState.annotatedPath(name), case .file = entry(type, path) {
+            return .success(nil)
+        }
+        if let (type, path) = StandInState.annotatedPath(name), case .folder = entry(type, path) {
+            return .success(nil)
+        }
+        return .success(
+            Self.error(
+                "custom_validation_failed",
+                "Custom validation failed for node",
+                details: "\(input) - Invalid image file: \(name)",
+                extra: ["input_name": .string(input)]
+            )
+        )
+    }
+
+    private static let innerTraceback = [
+        "  File \"ComfyUI/execution.py\", line 808, in validate_inputs\n    r = await validate_inputs(prompt_id, prompt, o_id, validated)\n"
+    ]
 
     /// A link `[source id, output index]`: the source must exist and produce the input's type.
     private func checkLink(_ link: [StandInJSON], input: NodeClass.Input, graph: JSONObject) -> StandInJSON? {
@@ -133,18 +228,7 @@ struct PromptValidator {
         }
         guard let sourceNode = graph[source], let sourceClass = sourceNode["class_type"]?.stringValue,
             let sourceType = catalog[sourceClass]
-        else {
-            return Self.error(
-                "exception_during_inner_validation",
-                "Exception when validating inner node",
-                details: "'\(source)'",
-                extra: [
-                    "input_name": .string(input.name), "input_config": input.config,
-                    "exception_message": .string("'\(source)'"), "exception_type": "KeyError",
-                    "traceback": [], "linked_node": .array(link),
-                ]
-            )
-        }
+        else { return nil }
         guard case .named(let expected) = input.type, sourceType.outputs.indices.contains(slot),
             sourceType.outputs[slot] == expected
         else {

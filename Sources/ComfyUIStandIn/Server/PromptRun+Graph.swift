@@ -59,12 +59,7 @@ extension PromptRun {
     /// The first KSampler's seed (0 without one), which picks the painted sprite's palette.
     static func firstSeed(in graph: JSONObject) -> UInt64 {
         let sampler = graph.members.first { $0.value["class_type"]?.stringValue == "KSampler" }?.value
-        switch sampler?["inputs"]?["seed"] {
-        case .int(let value)?: return UInt64(bitPattern: value)
-        case .uint(let value)?: return value
-        case .double(let value)?: return UInt64(max(0, min(value, 1e18)))
-        default: return 0
-        }
+        return seedValue(sampler?["inputs"]?["seed"])
     }
 }
 
@@ -85,7 +80,7 @@ extension StandInState {
         fileCounters[counterKey] = counter
         let digits = String(counter)
         let filename = "\(base)_\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)_.png"
-        files["\(type)/\(subfolder)/\(filename)"] = png
+        files[Self.fileKey(type: type, subfolder: subfolder, filename: filename)] = png
         return ["filename": .string(filename), "subfolder": .string(subfolder), "type": .string(type)]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PixelArt
 
 /// Runs queued prompts one at a time, in queue order, sending ComfyUI's WebSocket events and filling `/history`.
 struct PromptWorker: Sendable {
@@ -37,6 +38,8 @@ struct PromptRun {
     private var messages: [StandInJSON] = []
     private var executed: [String] = []
     private var outputs = JSONObject()
+    /// Images read by `LoadImage` nodes in this run, by node id.
+    private var loadedImages: [String: RGBAImage] = [:]
     private(set) var historyEntry: HistoryEntry?
     /// True when the run produced new images (not served from the cache).
     private(set) var succeededFresh = false
@@ -54,8 +57,10 @@ struct PromptRun {
     mutating func execute() async {
         startedAt = .now
         addMessage("execution_start", ["prompt_id": .string(item.id), "timestamp": StandInCore.timestamp])
+        // ComfyUI re-runs a LoadImage whose file changed (it hashes the file), so the bytes are part of the key.
+        let cacheKey = core.withState { item.cacheKey + Self.inputDigest(of: item.graph, in: $0) }
         let cached: JSONObject? =
-            if case .succeed = behaviour.outcome { core.withState { $0.completedGraphs[item.cacheKey] } } else { nil }
+            if case .succeed = behaviour.outcome { core.withState { $0.completedGraphs[cacheKey] } } else { nil }
         let order = Self.executionOrder(of: item.graph, outputs: item.outputs)
         let cachedNodes = cached == nil ? [] : Self.sortedIDs(item.graph.keys)
         addMessage(
@@ -80,6 +85,28 @@ struct PromptRun {
             {
                 return finishWithError(at: node, classType: classType, message: message, type: type)
             }
+            if classType == "LoadImage" {
+                let value = item.graph[node]?["inputs"]?["image"]
+                switch Self.loadImage(
+                    value,
+                    entry: { type, path in core.withState { $0.entry(type: type, path: path) } }
+                ) {
+                case .success(let image): loadedImages[node] = image
+                case .failure(let failure):
+                    return finishWithError(
+                        at: node,
+                        classType: classType,
+                        message: failure.message + "\n",
+                        type: failure.type
+                    )
+                }
+            }
+            if classType == "VAEEncode", let source = Self.source(of: item.graph[node], input: "pixels"),
+                let image = loadedImages[source], image.width < 8 || image.height < 8
+            {
+                let message = "stand-in: a \(image.width)x\(image.height) image has no whole 8-pixel cell to encode\n"
+                return finishWithError(at: node, classType: classType, message: message, type: "RuntimeError")
+            }
             if classType == "KSampler" {
                 guard await sample(node: node) else {
                     if Task.isCancelled { return }
@@ -94,7 +121,7 @@ struct PromptRun {
             executed.append(node)
         }
         if Task.isCancelled { return }
-        core.withState { $0.completedGraphs[item.cacheKey] = outputs }
+        core.withState { $0.completedGraphs[cacheKey] = outputs }
         succeededFresh = true
         finishSuccessfully()
     }
@@ -161,6 +188,10 @@ struct PromptRun {
         let png: Data
         if case .succeed(let scripted?) = behaviour.outcome {
             png = scripted
+        } else if case .loaded(let source, let denoise, let seed) = Self.imageSource(of: node, in: item.graph),
+            let image = loadedImages[source]
+        {
+            png = (try? PNGCodec.encode(Self.sampled(image, denoise: denoise, seed: seed), fast: true)) ?? Data()
         } else {
             let size = Self.latentSize(in: item.graph)
             let seed = Self.firstSeed(in: item.graph)

@@ -20,8 +20,10 @@ struct StandInState: Sendable {
     // Results.
     var history: [String: HistoryEntry] = [:]
     var historyOrder: [String] = []
-    /// Image bytes by `type/subfolder/filename`.
+    /// Image bytes by `type/subfolder/filename` (`fileKey`): outputs, previews and uploads.
     var files: [String: Data] = [:]
+    /// Folders made by uploads, as `type/path` (`input/dgx/frames`); the top folders always exist.
+    var folders: Set<String> = []
     var fileCounters: [String: Int] = [:]
     /// Outputs of graphs that ran successfully, by canonical graph text: re-running one is fully cached.
     var completedGraphs: [String: JSONObject] = [:]
@@ -61,7 +63,7 @@ struct StandInState: Sendable {
 
     var queueRemaining: Int { pending.count + (running == nil ? 0 : 1) }
 
-    var catalog: NodeCatalog { NodeCatalog(checkpoints: checkpoints, loras: loras) }
+    var catalog: NodeCatalog { NodeCatalog(checkpoints: checkpoints, loras: loras, inputImages: inputImages) }
 
     /// The behaviour a newly accepted prompt gets: a matching marker, else the next scripted one, else the default.
     mutating func behaviour(forPromptText texts: [String]) -> Behaviour {

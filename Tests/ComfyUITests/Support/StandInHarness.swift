@@ -47,6 +47,11 @@ struct StandInHTTP {
         base = standIn.url
     }
 
+    /// Plain calls to any ComfyUI-like server (a real one in the `COMFYUI_URL` tests).
+    init(base: URL) {
+        self.base = base
+    }
+
     func get(_ path: String) async throws -> HTTPAnswer {
         try await send(URLRequest(url: try url(path)))
     }
@@ -55,12 +60,25 @@ struct StandInHTTP {
         try await post(path, body: json.encoded())
     }
 
-    func post(_ path: String, body: Data) async throws -> HTTPAnswer {
+    func post(_ path: String, body: Data, contentType: String = "application/json") async throws -> HTTPAnswer {
         var request = URLRequest(url: try url(path))
         request.httpMethod = "POST"
         request.httpBody = body
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
         return try await send(request)
+    }
+
+    /// `POST /upload/image` with `parts` written as given (`(headers, content)`), so tests control every byte.
+    func upload(_ parts: [(String, Data)], path: String = "/upload/image") async throws -> HTTPAnswer {
+        let boundary = "StandInTestBoundary"
+        var body = Data()
+        for (headers, content) in parts {
+            body.append(Data("--\(boundary)\r\n\(headers)\r\n\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return try await post(path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
     /// Submits a graph for `clientID` and returns the prompt id.

@@ -2,6 +2,7 @@ import ComfyUI
 import ComfyUIStandIn
 import Foundation
 import Logging
+import PixelArt
 import Synchronization
 
 /// API-format graphs the stand-in accepts, built like a "Save (API)" export of the default SD 1.5 workflow.
@@ -32,6 +33,28 @@ enum TestGraphs {
             "8": ["class_type": "VAEDecode", "inputs": ["samples": ["3", 0], "vae": ["4", 2]]],
             "9": ["class_type": "SaveImage", "inputs": ["filename_prefix": "test", "images": ["8", 0]]],
         ]
+    }
+
+    /// The SD 1.5 graph as img2img: `LoadImage` (node 10) → `VAEEncode` (11) → the KSampler's `latent_image`.
+    static func img2img(
+        image: JSONValue,
+        denoise: JSONValue = 0.55,
+        prompt: String = "pixel art knight, walking pose",
+        seed: UInt64 = 7,
+        checkpoint: String = "v1-5-pruned-emaonly.safetensors",
+        steps: Int = 4
+    ) -> JSONValue {
+        sd15(prompt: prompt, seed: seed, checkpoint: checkpoint, steps: steps)
+            .setting(["5"], to: nil)
+            .setting(["3", "inputs", "latent_image"], to: ["11", 0])
+            .setting(["3", "inputs", "denoise"], to: denoise)
+            .setting(["10"], to: ["class_type": "LoadImage", "inputs": ["image": image]])
+            .setting(["11"], to: ["class_type": "VAEEncode", "inputs": ["pixels": ["10", 0], "vae": ["4", 2]]])
+    }
+
+    /// A PNG of one colour.
+    static func png(width: Int = 64, height: Int = 64, _ colour: RGBA) throws -> Data {
+        try PNGCodec.encode(RGBAImage(width: width, height: height, fill: colour))
     }
 }
 
