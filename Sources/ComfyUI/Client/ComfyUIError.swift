@@ -22,13 +22,16 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
     case lost(backend: String, promptID: String)
     /// The prompt finished without any image output.
     case noImages(backend: String, promptID: String)
+    /// An image upload was refused before sending: its file name or folder cannot be stored as given.
+    case invalidUpload(backend: String, name: String, reason: String)
 
     /// The server named in the error.
     package var backend: String {
         switch self {
         case .unreachable(let backend, _), .timedOut(let backend, _, _), .httpStatus(let backend, _, _, _),
             .badResponse(let backend, _, _), .responseTooLarge(let backend, _, _), .rejected(let backend, _), .executionFailed(let backend, _, _, _, _),
-            .interrupted(let backend, _), .lost(let backend, _), .noImages(let backend, _):
+            .interrupted(let backend, _), .lost(let backend, _), .noImages(let backend, _),
+            .invalidUpload(let backend, _, _):
             backend
         }
     }
@@ -39,7 +42,8 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unreachable, .timedOut, .lost: true
         case .httpStatus(_, _, let status, _): status >= 500
-        case .badResponse, .responseTooLarge, .rejected, .executionFailed, .interrupted, .noImages: false
+        case .badResponse, .responseTooLarge, .rejected, .executionFailed, .interrupted, .noImages, .invalidUpload:
+            false
         }
     }
 
@@ -67,6 +71,8 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
             "ComfyUI at \(backend) no longer knows prompt \(promptID) (restarted, or its queue was cleared)"
         case .noImages(let backend, let promptID):
             "prompt \(promptID) finished on ComfyUI at \(backend) without an image: the workflow needs a SaveImage node"
+        case .invalidUpload(let backend, let name, let reason):
+            "cannot upload '\(name)' to ComfyUI at \(backend): \(reason)"
         }
     }
 

@@ -47,7 +47,7 @@ struct HTTPChannel: Sendable {
 
     /// `GET path?query`: retried (GET is safe), 200 expected.
     func get(_ path: String, query: [URLQueryItem] = []) async throws -> Data {
-        let response = try await send("GET", path, query: query, body: nil, retrying: true)
+        let response = try await send("GET", path, query: query, body: nil, contentType: nil, retrying: true)
         guard response.status == 200 else { throw failure("GET /\(path)", response) }
         return response.body
     }
@@ -64,7 +64,12 @@ struct HTTPChannel: Sendable {
 
     /// `POST path` with a JSON body; returns whatever status came back (the caller reads 400 bodies).
     func post(_ path: String, json: JSONValue, retrying: Bool) async throws -> Response {
-        try await send("POST", path, query: [], body: json.encoded(), retrying: retrying)
+        try await post(path, body: json.encoded(), contentType: "application/json", retrying: retrying)
+    }
+
+    /// `POST path` with any body; returns whatever status came back.
+    func post(_ path: String, body: Data, contentType: String, retrying: Bool) async throws -> Response {
+        try await send("POST", path, query: [], body: body, contentType: contentType, retrying: retrying)
     }
 
     /// Builds the error for an answer the call cannot use.
@@ -82,6 +87,7 @@ struct HTTPChannel: Sendable {
         _ path: String,
         query: [URLQueryItem],
         body: Data?,
+        contentType: String?,
         retrying: Bool
     ) async throws -> Response {
         let operation = "\(method) /\(path)"
@@ -94,7 +100,7 @@ struct HTTPChannel: Sendable {
         request.httpMethod = method
         if let body {
             request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue(contentType ?? "application/octet-stream", forHTTPHeaderField: "Content-Type")
         }
         let attempts = retrying ? retry.attempts : 1
         var attempt = 1
