@@ -33,6 +33,44 @@ import Testing
         #expect(text.contains("\n  \"3\" : {"))
     }
 
+    @Test("An img2img export gets init_image on the LoadImage feeding the latent and the KSampler's denoise")
+    func importsImg2Img() throws {
+        var export = try #require(WorkflowFixtures.sd15Export.objectValue)
+        export["5"] = nil
+        export["3"] = export["3"]?.setting(["inputs", "latent_image"], to: ["11", 0]).setting(
+            ["inputs", "denoise"],
+            to: 0.6
+        )
+        export["10"] = ["class_type": "LoadImage", "inputs": ["image": "knight-0.png"]]
+        export["11"] = ["class_type": "VAEEncode", "inputs": ["pixels": ["10", 0], "vae": ["4", 2]]]
+        // A ControlNet's image reaches the sampler through conditioning: it is not the starting image.
+        export["12"] = ["class_type": "LoadImage", "inputs": ["image": "pose.png"]]
+        export["13"] = [
+            "class_type": "ControlNetApply",
+            "inputs": ["conditioning": ["6", 0], "control_net": ["14", 0], "image": ["12", 0], "strength": 1.0],
+        ]
+        export["14"] = ["class_type": "ControlNetLoader", "inputs": ["control_net_name": "openpose.safetensors"]]
+        export["3"] = export["3"]?.setting(["inputs", "positive"], to: ["13", 0])
+        let template = try WorkflowImporter().template(from: .object(export), fileName: "frames.json")
+        let loaded = try WorkflowTemplate(json: template, fileName: "frames.json")
+        #expect(loaded.nodes["10"]?["inputs"]?["image"] == "{{init_image}}")
+        #expect(loaded.nodes["12"]?["inputs"]?["image"] == "pose.png")
+        #expect(loaded.nodes["3"]?["inputs"]?["denoise"] == "{{denoise}}")
+        #expect(
+            loaded.parameter(named: "init_image")
+                == .init(
+                    name: "init_image",
+                    kind: .string,
+                    defaultValue: "knight-0.png",
+                    summary: WorkflowTemplate.StandardParameter.initImage.summary
+                )
+        )
+        #expect(loaded.parameter(named: "denoise")?.defaultValue == 0.6)
+        #expect(loaded.parameter(named: "denoise")?.rangeText == "0…1")
+        #expect(!loaded.declares(.width) && !loaded.declares(.height))
+        #expect(try loaded.bind([:])["10"] == ["class_type": "LoadImage", "inputs": ["image": "knight-0.png"]])
+    }
+
     @Test("LoRA chains and KSamplerAdvanced get their placeholders; unequal strengths keep strength_clip")
     func importsLoraChainAndAdvancedSampler() throws {
         var export = try #require(WorkflowFixtures.sd15Export.objectValue)

@@ -19,7 +19,7 @@ import Testing
         try Data("not a template".utf8).write(to: folder.appendingPathComponent("notes.txt"))
 
         let library = WorkflowLibrary(directories: [WorkflowFixtures.shippedFolder, folder])
-        #expect(library.names == ["sd15-pixel-art", "sdxl-pixel-art", "sdxl-turbo-fast"])
+        #expect(library.names == WorkflowFixtures.shippedNames)
         #expect(try library.template(named: "sd15-pixel-art").description == "my own SD 1.5")
         #expect(library.loadErrors.count == 1)
         guard case .invalidJSON(let file, _)? = library.loadErrors.first else {
@@ -30,7 +30,7 @@ import Testing
         let unknown = #expect(throws: WorkflowError.self) { try library.template(named: "flux") }
         #expect(
             unknown?.description
-                == "no workflow named 'flux'; known workflows: sd15-pixel-art, sdxl-pixel-art, sdxl-turbo-fast"
+                == "no workflow named 'flux'; known workflows: " + WorkflowFixtures.shippedNames.joined(separator: ", ")
         )
     }
 }

@@ -8,7 +8,7 @@ import Testing
     func shippedTemplatesLoad() throws {
         let library = WorkflowLibrary(directories: [WorkflowFixtures.shippedFolder])
         #expect(library.loadErrors.isEmpty, "\(library.loadErrors)")
-        #expect(library.names == ["sd15-pixel-art", "sdxl-pixel-art", "sdxl-turbo-fast"])
+        #expect(library.names == WorkflowFixtures.shippedNames)
         let common = [
             "cfg", "checkpoint", "filename_prefix", "height", "negative_prompt", "prompt", "sampler", "scheduler",
             "seed", "steps", "width",
@@ -217,5 +217,59 @@ import Testing
         }
         #expect(file == "broken.json")
         #expect(error?.description.hasPrefix("workflow broken.json is not valid JSON: ") == true)
+    }
+
+    @Test("Each img2img template is its still template with LoadImage → VAEEncode for the latent and {{denoise}}")
+    func img2imgTemplates() throws {
+        let library = WorkflowLibrary(directories: [WorkflowFixtures.shippedFolder])
+        let info = try WorkflowFixtures.objectInfo(
+            checkpoints: [
+                "sd_xl_base_1.0.safetensors", "sd_xl_turbo_1.0_fp16.safetensors", "v1-5-pruned-emaonly.safetensors",
+            ]
+        )
+        for name in ["sd15-pixel-art", "sdxl-pixel-art", "sdxl-turbo-fast"] {
+            let still = try library.template(named: name)
+            let frames = try library.template(named: name + "-img2img")
+            let expected =
+                still.parameters.map(\.name).filter { $0 != "width" && $0 != "height" } + ["denoise", "init_image"]
+            #expect(frames.parameters.map(\.name) == expected.sorted())
+            #expect(
+                frames.parameter(named: "denoise")
+                    == WorkflowTemplate.StandardParameter.denoise.declaration(defaultValue: 0.55)
+            )
+            #expect(
+                frames.parameter(named: "init_image")
+                    == WorkflowTemplate.StandardParameter.initImage.declaration(defaultValue: nil)
+            )
+            #expect(throws: WorkflowError.missingValue(workflow: frames.name, parameter: "init_image")) {
+                try frames.bind(["prompt": "x"])
+            }
+            let values: [String: JSONValue] = [
+                "prompt": "knight, walking", "seed": 7, "init_image": "dgx/job/f0.png", "denoise": 0.4,
+            ]
+            let graph = try frames.bind(values)
+            let sampler = try #require(graph.objectValue?.values.first { $0["class_type"] == "KSampler" })
+            #expect(sampler["inputs"]?["denoise"] == 0.4 && sampler["inputs"]?["seed"] == 7)
+            let encoder = try #require(sampler["inputs"]?["latent_image"]?[0]?.stringValue)
+            #expect(graph[encoder]?["class_type"] == "VAEEncode")
+            let loader = try #require(graph[encoder]?["inputs"]?["pixels"]?[0]?.stringValue)
+            #expect(
+                graph[loader] == [
+                    "class_type": "LoadImage", "inputs": ["image": "dgx/job/f0.png"],
+                    "_meta": ["title": "Load Image (starting frame)"],
+                ]
+            )
+            #expect(!frames.usedNodeClasses.contains("EmptyLatentImage"))
+            // A file in a subfolder is never in LoadImage's list: the list is not checked, the server checks the file.
+            #expect(try frames.problems(against: info, backend: "http://test", values: values) == [])
+            #expect(
+                try frames.problems(
+                    against: info,
+                    backend: "http://test",
+                    values: values.merging(["denoise": 1]) { $1 }
+                ) == []
+            )
+            #expect(throws: WorkflowError.self) { try frames.bind(values.merging(["denoise": 1.5]) { $1 }) }
+        }
     }
 }

@@ -124,6 +124,10 @@ extension ObjectInfo {
         package var min: JSONValue?
         package var max: JSONValue?
         package var step: JSONValue?
+        /// A combo fed by uploads (`{"image_upload": true}`, `LoadImage`'s `image`): the node checks the file
+        /// exists when the prompt is submitted, and files in subfolders of `input/` are never in the list, so the
+        /// list is not the rule.
+        package var acceptsUploads: Bool = false
 
         package init(
             kind: Kind,
@@ -147,6 +151,7 @@ extension ObjectInfo {
             self.min = config?["min"]
             self.max = config?["max"]
             self.step = config?["step"]
+            self.acceptsUploads = config?["image_upload"]?.boolValue ?? false
             switch type {
             case .array(let values)?:
                 self.kind = .combo(values.map(\.textForm))

@@ -64,7 +64,7 @@ extension ObjectInfo {
         let place = "node \(nodeID) (\(classType)) input '\(input)'"
         switch spec.kind {
         case .combo(let allowed):
-            guard !allowed.contains(value.textForm) else { return nil }
+            guard !spec.acceptsUploads, !allowed.contains(value.textForm) else { return nil }
             let (code, message) = notInList(value.textForm, allowed, input: input, place: place, backend: backend)
             return make(code, message)
         case .int, .float:

@@ -7,7 +7,9 @@ import Foundation
 /// The sampler is the `KSampler` (or `KSamplerAdvanced`) with the lowest node id. From it, links lead to the
 /// positive and negative `CLIPTextEncode`, the `EmptyLatentImage`, and along the model chain to the `LoraLoader` and
 /// `CheckpointLoaderSimple`. A LoRA's `strength_clip` becomes `{{lora_strength}}` only when it equals
-/// `strength_model`, so the defaults still reproduce the export.
+/// `strength_model`, so the defaults still reproduce the export. An img2img export, whose sampler's latent comes
+/// from a `LoadImage` (through `VAEEncode` or other nodes), gets `{{init_image}}` there and the KSampler's
+/// `{{denoise}}`.
 package struct WorkflowImporter: Sendable {
     package init() {}
 
@@ -81,6 +83,10 @@ private struct ImportGraph {
         if let latent = follow(sampler, "latent_image"), classType(latent) == "EmptyLatentImage" {
             try replace(latent, "width", with: .width)
             try replace(latent, "height", with: .height)
+        }
+        if let image = upstream(of: sampler, input: "latent_image", ofClass: "LoadImage") {
+            try replace(image, "image", with: .initImage)
+            if classType(sampler) == "KSampler" { try replace(sampler, "denoise", with: .denoise) }
         }
 
         let modelChain = chain(from: sampler, through: "model")
@@ -164,6 +170,24 @@ private struct ImportGraph {
             }
             for name in inputs.keys.sorted() {
                 if let target = inputs[name].flatMap(link) { queue.append(target) }
+            }
+        }
+        return nil
+    }
+
+    /// The first node of class `target` reached from input `input` of `id`, following the links that carry images
+    /// and latents (not conditioning: a ControlNet's image is not the init image) breadth first.
+    private func upstream(of id: String, input: String, ofClass target: String) -> String? {
+        let carriers: Set<String> = ["pixels", "samples", "latent_image", "latent", "image", "images"]
+        var queue = follow(id, input).map { [$0] } ?? []
+        var seen: Set<String> = []
+        while !queue.isEmpty {
+            let node = queue.removeFirst()
+            guard seen.insert(node).inserted else { continue }
+            if classType(node) == target { return node }
+            let inputs = nodes[node]?["inputs"]?.objectValue ?? [:]
+            for name in inputs.keys.sorted() where carriers.contains(name) {
+                if let next = inputs[name].flatMap(link)?.node { queue.append(next) }
             }
         }
         return nil

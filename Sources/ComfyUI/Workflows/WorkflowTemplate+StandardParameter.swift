@@ -13,6 +13,9 @@ extension WorkflowTemplate {
     /// - `lora` (string): a file in `models/loras`; `lora_strength` (float, -4…4) its model and CLIP strength.
     /// - `width`, `height` (int, 64…2048): the size of the generated image before pixel-art downscaling.
     /// - `filename_prefix` (string): the prefix of the files ComfyUI saves.
+    /// - `init_image` (string): img2img's starting image, a file in ComfyUI's `input/` folder as `LoadImage` names it
+    ///   (`subfolder/name`), put there by `ComfyUIClient.uploadImage` first.
+    /// - `denoise` (float, 0…1): how much of the starting image the sampler repaints (0 keeps it, 1 ignores it).
     package enum StandardParameter: String, Sendable, CaseIterable {
         case prompt
         case negativePrompt = "negative_prompt"
@@ -27,6 +30,8 @@ extension WorkflowTemplate {
         case width
         case height
         case filenamePrefix = "filename_prefix"
+        case initImage = "init_image"
+        case denoise
 
         /// The parameters every template must use.
         package static let required: [StandardParameter] = [.prompt, .seed]
@@ -34,8 +39,9 @@ extension WorkflowTemplate {
         package var kind: WorkflowParameter.Kind {
             switch self {
             case .seed, .steps, .width, .height: .int
-            case .cfg, .loraStrength: .float
-            case .prompt, .negativePrompt, .sampler, .scheduler, .checkpoint, .lora, .filenamePrefix: .string
+            case .cfg, .loraStrength, .denoise: .float
+            case .prompt, .negativePrompt, .sampler, .scheduler, .checkpoint, .lora, .filenamePrefix, .initImage:
+                .string
             }
         }
 
@@ -47,6 +53,7 @@ extension WorkflowTemplate {
             case .cfg: (.int(0), .int(30))
             case .width, .height: (.int(64), .int(2048))
             case .loraStrength: (.int(-4), .int(4))
+            case .denoise: (.int(0), .int(1))
             default: nil
             }
         }
@@ -67,6 +74,8 @@ extension WorkflowTemplate {
             case .width: "image width in pixels before pixel-art downscaling"
             case .height: "image height in pixels before pixel-art downscaling"
             case .filenamePrefix: "prefix of the files ComfyUI saves"
+            case .initImage: "starting image in ComfyUI's input folder (subfolder/name), uploaded before the prompt"
+            case .denoise: "how much of the starting image the sampler repaints: 0 keeps it, 1 ignores it"
             }
         }
 

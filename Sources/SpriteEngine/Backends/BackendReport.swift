@@ -73,7 +73,11 @@ package struct BackendReport: Sendable, Encodable {
     {
         let graph: JSONValue
         do {
-            graph = try template.bind(["prompt": "doctor check", "seed": 0])
+            var values: [String: JSONValue] = ["prompt": "doctor check", "seed": 0]
+            // An img2img template has no default starting image; LoadImage's list is not checked client-side (the
+            // server checks the uploaded file when the prompt arrives), so any name lets the rest be checked.
+            if template.declares(.initImage) { values["init_image"] = "doctor-check.png" }
+            graph = try template.bind(values)
         } catch {
             return TemplateCheck(name: template.name, problems: ["\(error)"])
         }

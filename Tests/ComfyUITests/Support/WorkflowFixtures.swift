@@ -9,6 +9,12 @@ enum WorkflowFixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("workflows")
 
+    /// The templates in `workflows/`, sorted.
+    static let shippedNames = [
+        "sd15-pixel-art", "sd15-pixel-art-img2img", "sdxl-pixel-art", "sdxl-pixel-art-img2img", "sdxl-turbo-fast",
+        "sdxl-turbo-fast-img2img",
+    ]
+
     /// The 7-node SD1.5 graph ComfyUI's default workflow exports with "Save (API)".
     static let sd15Export: JSONValue = [
         "3": [
@@ -68,6 +74,7 @@ enum WorkflowFixtures {
         checkpoints: [String] = ["sd_xl_base_1.0.safetensors", "v1-5-pruned-emaonly.safetensors"],
         loras: [String] = ["pixel-art-xl.safetensors"],
         samplers: [String] = ["euler", "euler_ancestral", "dpmpp_2m"],
+        inputImages: [String] = ["example.png"],
         withLoraLoader: Bool = true
     ) throws -> ObjectInfo {
         let files = { (names: [String]) in JSONValue.array(names.map(JSONValue.string)) }
@@ -106,6 +113,11 @@ enum WorkflowFixtures {
                 "output": ["LATENT"],
             ],
             "VAEDecode": ["input": ["required": ["samples": ["LATENT"], "vae": ["VAE"]]], "output": ["IMAGE"]],
+            "VAEEncode": ["input": ["required": ["pixels": ["IMAGE"], "vae": ["VAE"]]], "output": ["LATENT"]],
+            "LoadImage": [
+                "input": ["required": ["image": [files(inputImages), ["image_upload": true]]]],
+                "output": ["IMAGE", "MASK"],
+            ],
             "SaveImage": [
                 "input": [
                     "required": ["images": ["IMAGE"], "filename_prefix": ["STRING", ["default": "ComfyUI"]]],
