@@ -173,9 +173,10 @@ struct PromptRun {
 
     private func sendPreview(node: String, step: Int) {
         let jpeg = PreviewImage.jpegBytes(size: core.previewSize, step: step)
+        // In ComfyUI 0.3.64's key order (seen on a real server).
         let metadata: StandInJSON = [
-            "node_id": .string(node), "display_node_id": .string(node), "parent_node_id": nil,
-            "real_node_id": .string(node), "prompt_id": .string(item.id), "image_type": "image/jpeg",
+            "node_id": .string(node), "prompt_id": .string(item.id), "display_node_id": .string(node),
+            "parent_node_id": nil, "real_node_id": .string(node), "image_type": "image/jpeg",
         ]
         core.sendBinary(to: item.clientID) { withMetadata in
             withMetadata ? PreviewImage.frameWithMetadata(jpeg, metadata: metadata) : PreviewImage.frame(jpeg)
