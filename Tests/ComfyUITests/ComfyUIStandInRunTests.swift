@@ -238,6 +238,12 @@ struct ComfyUIStandInRunTests {
             let metadata = try JSONValue(parsing: Data(frame.dropFirst(8).prefix(length)))
             #expect(metadata["prompt_id"]?.stringValue == id)
             #expect(metadata["node_id"] == "3" && metadata["image_type"] == "image/jpeg")
+            // The key order a real ComfyUI 0.3.64 sends.
+            #expect(
+                String(decoding: frame.dropFirst(8).prefix(length), as: UTF8.self)
+                    == #"{"node_id": "3", "prompt_id": ""# + id
+                    + #"", "display_node_id": "3", "parent_node_id": null, "real_node_id": "3", "image_type": "image/jpeg"}"#
+            )
             #expect(frame.count == 8 + length + 50_000)
             await socket.close()
         }

@@ -12,7 +12,7 @@ struct PromptValidator {
     ///
     /// ComfyUI reports it under that node, with the input of the node that linked to it
     /// (`exception_during_inner_validation`), or as `exception_during_validation` for an output node.
-    private struct Raised: Error {
+    struct Raised: Error {
         let message: String
         let type: String
         let traceback: [String]
@@ -181,35 +181,7 @@ struct PromptValidator {
         return nil
     }
 
-    /// A node's own check of one input (ComfyUI's `VALIDATE_INPUTS`): `LoadImage` needs an existing path.
-    private func selfCheck(_ classType: String, input: String, value: StandInJSON) -> Result<StandInJSON?, Raised> {
-        guard classType == "LoadImage", input == "image" else { return .success(nil) }
-        guard let name = value.stringValue else {
-            return .failure(
-                Raised(
-                    message: "'\(value.pythonTypeName)' object has no attribute 'endswith'",
-                    type: "AttributeError",
-                    traceback: Self.innerTraceback
-                )
-            )
-        }
-        if let (type, path) = StandInState.annotatedPath(name), case .file = entry(type, path) {
-            return .success(nil)
-        }
-        if let (type, path) = StandInState.annotatedPath(name), case .folder = entry(type, path) {
-            return .success(nil)
-        }
-        return .success(
-            Self.error(
-                "custom_validation_failed",
-                "Custom validation failed for node",
-                details: "\(input) - Invalid image file: \(name)",
-                extra: ["input_name": .string(input)]
-            )
-        )
-    }
-
-    private static let innerTraceback = [
+    static let innerTraceback = [
         "  File \"ComfyUI/execution.py\", line 808, in validate_inputs\n    r = await validate_inputs(prompt_id, prompt, o_id, validated)\n"
     ]
 

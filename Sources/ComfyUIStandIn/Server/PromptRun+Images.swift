@@ -13,6 +13,35 @@ extension PromptRun {
         case generated
     }
 
+    /// Runs a `LoadImage` (reads the file) or `VAEEncode` (needs a whole 8-pixel cell) step; the exception ComfyUI
+    /// would raise there, or nil.
+    mutating func runImageStep(node: String, classType: String) -> LoadFailure? {
+        switch classType {
+        case "LoadImage":
+            let core = self.core
+            let loaded = Self.loadImage(item.graph[node]?["inputs"]?["image"]) { type, path in
+                core.withState { $0.entry(type: type, path: path) }
+            }
+            switch loaded {
+            case .success(let image):
+                loadedImages[node] = image
+                return nil
+            case .failure(let failure):
+                return LoadFailure(message: failure.message + "\n", type: failure.type)
+            }
+        case "VAEEncode":
+            guard let source = Self.source(of: item.graph[node], input: "pixels"), let image = loadedImages[source],
+                image.width < 8 || image.height < 8
+            else { return nil }
+            return LoadFailure(
+                message: "stand-in: a \(image.width)x\(image.height) image has no whole 8-pixel cell to encode\n",
+                type: "RuntimeError"
+            )
+        default:
+            return nil
+        }
+    }
+
     /// Follows `images` ← `VAEDecode.samples` ← `KSampler.latent_image` ← `VAEEncode.pixels` back from `node`.
     static func imageSource(of node: String, in graph: JSONObject) -> ImageSource {
         var current = source(of: graph[node], input: "images")
@@ -65,7 +94,7 @@ extension PromptRun {
         }
     }
 
-    /// Why `LoadImage` failed at run time: the exception's message and Python type.
+    /// Why an image step failed at run time: the exception's message and Python type.
     struct LoadFailure: Error {
         let message: String
         let type: String

@@ -39,7 +39,7 @@ struct PromptRun {
     private var executed: [String] = []
     private var outputs = JSONObject()
     /// Images read by `LoadImage` nodes in this run, by node id.
-    private var loadedImages: [String: RGBAImage] = [:]
+    var loadedImages: [String: RGBAImage] = [:]
     private(set) var historyEntry: HistoryEntry?
     /// True when the run produced new images (not served from the cache).
     private(set) var succeededFresh = false
@@ -85,27 +85,8 @@ struct PromptRun {
             {
                 return finishWithError(at: node, classType: classType, message: message, type: type)
             }
-            if classType == "LoadImage" {
-                let value = item.graph[node]?["inputs"]?["image"]
-                switch Self.loadImage(
-                    value,
-                    entry: { type, path in core.withState { $0.entry(type: type, path: path) } }
-                ) {
-                case .success(let image): loadedImages[node] = image
-                case .failure(let failure):
-                    return finishWithError(
-                        at: node,
-                        classType: classType,
-                        message: failure.message + "\n",
-                        type: failure.type
-                    )
-                }
-            }
-            if classType == "VAEEncode", let source = Self.source(of: item.graph[node], input: "pixels"),
-                let image = loadedImages[source], image.width < 8 || image.height < 8
-            {
-                let message = "stand-in: a \(image.width)x\(image.height) image has no whole 8-pixel cell to encode\n"
-                return finishWithError(at: node, classType: classType, message: message, type: "RuntimeError")
+            if let failure = runImageStep(node: node, classType: classType) {
+                return finishWithError(at: node, classType: classType, message: failure.message, type: failure.type)
             }
             if classType == "KSampler" {
                 guard await sample(node: node) else {
