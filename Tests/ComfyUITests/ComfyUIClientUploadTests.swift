@@ -160,4 +160,37 @@ struct ComfyUIClientUploadTests {
             await client.shutdown()
         }
     }
+
+    @Test("Each shipped img2img template passes the stand-in's /object_info and paints a frame from the upload")
+    func shippedTemplates() async throws {
+        let setup = ComfyUIStandIn.Setup(
+            checkpoints: [
+                "sd_xl_base_1.0.safetensors", "sd_xl_turbo_1.0_fp16.safetensors", "v1-5-pruned-emaonly.safetensors",
+            ],
+            loras: ["pixel-art-xl.safetensors"]
+        )
+        try await withStandIn(setup) { standIn in
+            let client = ComfyUIClient.testing(standIn.url)
+            let frame = RGBAImage(width: 64, height: 64, fill: RGBA(90, 60, 30))
+            let uploaded = try await client.uploadImage(
+                PNGCodec.encode(frame),
+                name: "frame-0.png",
+                subfolder: "dgx-pixels/job",
+                overwrite: true
+            )
+            let library = WorkflowLibrary(directories: [WorkflowFixtures.shippedFolder])
+            for name in ["sd15-pixel-art-img2img", "sdxl-pixel-art-img2img", "sdxl-turbo-fast-img2img"] {
+                let template = try library.template(named: name)
+                let values: [String: JSONValue] = [
+                    "prompt": "knight, walking pose", "seed": 7, "init_image": .string(uploaded.loadImageName),
+                    "denoise": 0,
+                ]
+                let info = try ObjectInfo(json: try await client.objectInfo(classes: template.usedNodeClasses))
+                #expect(info.problems(in: try template.bind(values), backend: client.backend) == [], "\(name)")
+                let result = try await client.run(try template.bind(values))
+                #expect(try PNGCodec.decode(try #require(result.images.first).data) == frame, "\(name)")
+            }
+            await client.shutdown()
+        }
+    }
 }
