@@ -67,6 +67,11 @@ struct BodyLayer: Sendable {
         x >= 0 && y >= 0 && x < width && y < height ? pixels[y * width + x] : .empty
     }
 
+    /// Replaces the pixel at (x, y), which must lie inside the layer.
+    mutating func setPixel(_ pixel: BodyPixel, x: Int, y: Int) {
+        pixels[y * width + x] = pixel
+    }
+
     /// Light from the top left across the filled cells' bounding box.
     private static func lightGradient(_ mask: SpriteMask, detail: Int) -> LightGradient {
         var minX = Int.max
@@ -93,7 +98,9 @@ struct BodyLayer: Sendable {
 
 extension SpriteColours {
     /// The colour of a body pixel with its level moved by `shade` (positive darker), clamped to the ramp; nil when
-    /// empty. Every colour it returns is one of `allColours`.
+    /// empty.
+    ///
+    /// Every colour it returns is one of `allColours`.
     func colour(of pixel: BodyPixel, shade: Int = 0) -> RGBA? {
         switch pixel {
         case .empty: nil
@@ -105,11 +112,15 @@ extension SpriteColours {
     }
 
     /// Every colour a sprite in these colours can use, in a stable order without repeats: the ramps' shades, the
-    /// outline, the eye and its glint. Frames and views of one sprite draw only from these.
+    /// outline, the eye and its glint.
+    ///
+    /// Frames and views of one sprite draw only from these.
     var allColours: [RGBA] {
         var colours: [RGBA] = []
         for part in SpritePart.allCases {
-            for level in 0..<5 where !colours.contains(ramp(for: part)[level]) { colours.append(ramp(for: part)[level]) }
+            for level in 0..<5 where !colours.contains(ramp(for: part)[level]) {
+                colours.append(ramp(for: part)[level])
+            }
         }
         for extra in [outline, eye, glint] where !colours.contains(extra) { colours.append(extra) }
         return colours

@@ -14,12 +14,11 @@ package struct AnimationSheet: Sendable, Equatable {
     package func frame(_ index: Int) -> RGBAImage {
         let width = layout.frameWidth
         let height = layout.frameHeight
-        let originX = (index % layout.columns) * width
-        let originY = (index / layout.columns) * height
-        var frame = RGBAImage(width: width, height: height)
-        for y in 0..<height {
-            for x in 0..<width { frame[x, y] = image[originX + x, originY + y] }
-        }
-        return frame
+        let sheetRow = layout.columns * width * 4
+        let start = (index / layout.columns) * height * sheetRow + (index % layout.columns) * width * 4
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width * height * 4)
+        for y in 0..<height { bytes += image.pixels[start + y * sheetRow..<start + y * sheetRow + width * 4] }
+        return RGBAImage(width: width, height: height, pixels: bytes) ?? RGBAImage(width: width, height: height)
     }
 }

@@ -1,5 +1,6 @@
-/// The parts of a body that move on their own in a frame, in drawing order (back to front). "Left" and "right" are
-/// screen halves, not the figure's own sides.
+/// The parts of a body that move on their own in a frame, in drawing order (back to front).
+///
+/// "Left" and "right" are screen halves, not the figure's own sides.
 enum BodyBand: Int, CaseIterable, Sendable {
     case legLeft, legRight, torso, armLeft, armRight, head
 
@@ -61,6 +62,7 @@ struct BandRows: Hashable, Sendable {
     }
 
     /// The head ends a row below the lowest eye (at most half the height); without eyes it is the top three eighths.
+    ///
     /// The legs are the bottom third.
     init(frontView mask: SpriteMask) {
         var lowestEye: Int?

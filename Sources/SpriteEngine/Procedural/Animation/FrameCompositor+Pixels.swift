@@ -5,7 +5,7 @@ extension FrameCompositor {
     struct Stage: Sendable {
         let width: Int
         let height: Int
-        private var pixels: [BodyPixel]
+        private(set) var pixels: [BodyPixel]
 
         init(width: Int, height: Int) {
             self.width = width
@@ -21,66 +21,106 @@ extension FrameCompositor {
             get { contains(x, y) ? pixels[y * width + x] : .empty }
             set { if contains(x, y) { pixels[y * width + x] = newValue } }
         }
-    }
 
-    /// The stage in colour: the pose's shade everywhere, plus its side shade (right half darker, left half lighter for
-    /// a positive one).
-    func coloured(_ stage: Stage, _ pose: FramePose) -> [RGBA?] {
-        let centreX = margin + layer.width / 2
-        var colours = [RGBA?](repeating: nil, count: stage.width * stage.height)
-        for y in 0..<stage.height {
-            for x in 0..<stage.width {
-                let side = pose.sideShade == 0 ? 0 : (x < centreX ? -pose.sideShade : pose.sideShade)
-                colours[y * stage.width + x] = self.colours.colour(of: stage[x, y], shade: pose.shade + side)
+        /// Writes `source`'s pixels moved by (dx, dy), dropping those that land outside.
+        mutating func stamp(_ source: [(x: Int, y: Int, pixel: BodyPixel)], dx: Int, dy: Int) {
+            let (width, height) = (width, height)
+            // Buffer pointers keep the loop free of reference counting, which otherwise dominates unoptimised builds.
+            pixels.withUnsafeMutableBufferPointer { target in
+                for (x, y, pixel) in source {
+                    let (targetX, targetY) = (x + dx, y + dy)
+                    if targetX >= 0 && targetY >= 0 && targetX < width && targetY < height {
+                        target[targetY * width + targetX] = pixel
+                    }
+                }
             }
         }
-        return colours
-    }
 
-    /// The outline: every empty pixel with a filled 4-neighbour, as the still sprite draws it.
-    func addOutline(_ colours: inout [RGBA?], _ stage: Stage) {
-        for y in 0..<stage.height {
-            for x in 0..<stage.width where !stage[x, y].isFilled {
-                let touchesBody =
-                    stage[x - 1, y].isFilled || stage[x + 1, y].isFilled || stage[x, y - 1].isFilled
-                    || stage[x, y + 1].isFilled
-                if touchesBody { colours[y * stage.width + x] = self.colours.outline }
+        /// The stage resampled: pixel (x, y) takes source pixel (`columns[x]`, `rows[y]`), empty outside.
+        func resampled(columns: [Int], rows: [Int]) -> Stage {
+            var result = Stage(width: width, height: height)
+            let (width, height) = (width, height)
+            pixels.withUnsafeBufferPointer { source in
+                result.pixels.withUnsafeMutableBufferPointer { target in
+                    for y in 0..<height where rows[y] >= 0 && rows[y] < height {
+                        let sourceRow = rows[y] * width
+                        for x in 0..<width where columns[x] >= 0 && columns[x] < width {
+                            target[y * width + x] = source[sourceRow + columns[x]]
+                        }
+                    }
+                }
             }
+            return result
         }
     }
 
-    /// Removes `level` sixteenths of the pixels by a 4 × 4 Bayer matrix over cells, so the fade keeps the body's
-    /// shape while it thins.
-    func dissolve(_ colours: inout [RGBA?], level: Int) {
-        let bayer = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5]
-        let stageWidth = layer.width + 2 * margin
+    /// The posed stage painted onto the canvas in one pass: colours with the pose's shade (and its side shade: the
+    /// right half darker, the left lighter for a positive one), the outline around the body as the still sprite draws
+    /// it, the fade, and each native pixel as a `scale` × `scale` block where the still sprite sits, moved by the
+    /// pose's offset and nudge; what falls outside the canvas is cut off.
+    func painted(_ stage: Stage, _ pose: FramePose) -> RGBAImage {
+        let stageWidth = stage.width
         let detail = layout.detail
-        for index in colours.indices {
-            let cellX = index % stageWidth / detail
-            let cellY = index / stageWidth / detail
-            if bayer[(cellY % 4) * 4 + cellX % 4] < level { colours[index] = nil }
-        }
-    }
-
-    /// The coloured stage on the canvas, where the still sprite sits, moved by the pose's offset and nudge, each
-    /// native pixel a `scale` × `scale` block; what falls outside the canvas is cut off.
-    func placed(_ colours: [RGBA?], _ pose: FramePose) -> RGBAImage {
         let scale = layout.scale
-        let stageWidth = layer.width + 2 * margin
-        let shiftX = pose.offset.dx * layout.detail + pose.nudge.dx - margin
-        let shiftY = pose.offset.dy * layout.detail + pose.nudge.dy - margin
-        let originX = (width - layer.width * scale) / 2 + shiftX * scale
-        let originY = (height - layer.height * scale) / 2 + shiftY * scale
-        var canvas = RGBAImage(width: width, height: height)
-        for (index, colour) in colours.enumerated() {
-            guard let colour else { continue }
-            let left = originX + index % stageWidth * scale
-            let top = originY + index / stageWidth * scale
-            guard left + scale > 0, top + scale > 0, left < width, top < height else { continue }
-            for y in max(0, top)..<min(height, top + scale) {
-                for x in max(0, left)..<min(width, left + scale) { canvas[x, y] = colour }
+        let centreX = margin + layer.width / 2
+        // Ramp colours by part and level for the three side shades, looked up per pixel.
+        let tables = [-1, 0, 1].map { side in
+            SpritePart.allCases.flatMap { part in
+                (0..<5).map { colours.ramp(for: part)[$0 + pose.shade + side * pose.sideShade] }
             }
         }
-        return canvas
+        let bayer = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5]
+        let unit = pose.movesByPixel ? 1 : detail
+        let originX = (width - layer.width * scale) / 2 + (pose.offset.dx * unit + pose.nudge.dx - margin) * scale
+        let originY = (height - layer.height * scale) / 2 + (pose.offset.dy * unit + pose.nudge.dy - margin) * scale
+        var bytes = [UInt8](repeating: 0, count: width * height * 4)
+        let (width, height) = (width, height)
+        // Buffer pointers keep the loop free of reference counting, which otherwise dominates unoptimised builds.
+        stage.pixels.withUnsafeBufferPointer { pixels in
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                for y in 0..<stage.height {
+                    let top = originY + y * scale
+                    guard top + scale > 0, top < height else { continue }
+                    for x in 0..<stageWidth {
+                        let left = originX + x * scale
+                        guard left + scale > 0, left < width else { continue }
+                        let index = y * stageWidth + x
+                        let colour: RGBA
+                        switch pixels[index] {
+                        case .empty:
+                            guard outline else { continue }
+                            let touchesBody =
+                                (x > 0 && pixels[index - 1].isFilled)
+                                || (x + 1 < stageWidth && pixels[index + 1].isFilled)
+                                || (y > 0 && pixels[index - stageWidth].isFilled)
+                                || (y + 1 < stage.height && pixels[index + stageWidth].isFilled)
+                            guard touchesBody else { continue }
+                            colour = colours.outline
+                        case .line: colour = colours.outline
+                        case .eye: colour = colours.eye
+                        case .glint: colour = colours.glint
+                        case .shaded(let part, let level):
+                            let side = pose.sideShade == 0 ? 1 : (x < centreX ? 0 : 2)
+                            colour = tables[side][part.rawValue * 5 + min(max(level, 0), 4)]
+                        }
+                        // The fade removes `dissolve` sixteenths of the cells by a 4 × 4 Bayer matrix, so the body
+                        // keeps its shape while it thins.
+                        if pose.dissolve > 0 && bayer[(y / detail % 4) * 4 + x / detail % 4] < pose.dissolve {
+                            continue
+                        }
+                        for blockY in max(0, top)..<min(height, top + scale) {
+                            for blockX in max(0, left)..<min(width, left + scale) {
+                                let byte = (blockY * width + blockX) * 4
+                                bytes[byte] = colour.r
+                                bytes[byte + 1] = colour.g
+                                bytes[byte + 2] = colour.b
+                                bytes[byte + 3] = colour.a
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return RGBAImage(width: width, height: height, pixels: bytes) ?? RGBAImage(width: width, height: height)
     }
 }

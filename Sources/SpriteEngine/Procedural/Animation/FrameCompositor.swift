@@ -54,16 +54,13 @@ struct FrameCompositor: Sendable {
         var stage = placeBands(pose)
         if pose.scaleX != 16 || pose.scaleY != 16 { stage = rescaled(stage, pose) }
         if pose.flame > 0 { addFlame(&stage, cells: pose.flame) }
-        var colour = coloured(stage, pose)
-        if outline { addOutline(&colour, stage) }
-        if pose.dissolve > 0 { dissolve(&colour, level: pose.dissolve) }
-        return placed(colour, pose)
+        return painted(stage, pose)
     }
 
     /// The stage: the layer with `margin` pixels all round, each band moved by its offset, drawn back to front.
     private func placeBands(_ pose: FramePose) -> Stage {
         var stage = Stage(width: layer.width + 2 * margin, height: layer.height + 2 * margin)
-        let detail = layout.detail
+        let detail = pose.movesByPixel ? 1 : layout.detail
         for band in BodyBand.allCases {
             let offset = pose.offset(of: band)
             // Arms are drawn at every step from rest to their offset, a swing rather than a jump, so a swinging arm
@@ -74,7 +71,7 @@ struct FrameCompositor: Sendable {
                 let fraction = (step: steps == 0 ? 1 : step, of: max(steps, 1))
                 let shiftX = margin + offset.dx * detail * fraction.step / fraction.of
                 let shiftY = margin + offset.dy * detail * fraction.step / fraction.of
-                for (x, y, pixel) in bandPixels[band.rawValue] { stage[x + shiftX, y + shiftY] = pixel }
+                stage.stamp(bandPixels[band.rawValue], dx: shiftX, dy: shiftY)
             }
         }
         return stage
@@ -83,20 +80,16 @@ struct FrameCompositor: Sendable {
     /// The stage scaled by `scaleX`/16 × `scaleY`/16 about the body's bottom centre (a negative `scaleX` mirrors), by
     /// nearest sampling in doubled coordinates so pixel centres stay integers.
     private func rescaled(_ stage: Stage, _ pose: FramePose) -> Stage {
-        var result = Stage(width: stage.width, height: stage.height)
         let centreX2 = 2 * margin + layer.width
         // The body's bottom edge (just below its last row); distances are measured up from it to pixel centres.
         let edge = margin + layer.height
-        let sourceXs = (0..<stage.width).map { x in
+        let columns = (0..<stage.width).map { x in
             SpriteView.floorDivision(centreX2 + (2 * x + 1 - centreX2) * 16 / pose.scaleX, 2)
         }
-        for y in 0..<stage.height {
-            let above2 = 2 * (edge - y) - 1
-            let sourceY = edge - 1 - SpriteView.floorDivision(above2 * 16 / pose.scaleY, 2)
-            guard sourceY >= 0, sourceY < stage.height else { continue }
-            for x in 0..<stage.width { result[x, y] = stage[sourceXs[x], sourceY] }
+        let rows = (0..<stage.height).map { y in
+            edge - 1 - SpriteView.floorDivision((2 * (edge - y) - 1) * 16 / pose.scaleY, 2)
         }
-        return result
+        return stage.resampled(columns: columns, rows: rows)
     }
 
     /// A flickering flame behind the body: from the last body pixel on the line from the centre toward the rear,

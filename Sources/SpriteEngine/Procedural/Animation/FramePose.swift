@@ -1,5 +1,7 @@
-/// How one frame moves a body away from its rest pose. Offsets are in mask cells (the compositor multiplies them by
-/// the layout's detail), so motion keeps its proportions at every size.
+/// How one frame moves a body away from its rest pose.
+///
+/// Offsets are in mask cells (the compositor multiplies them by the layout's detail), so motion keeps its proportions
+/// at every size.
 struct FramePose: Hashable, Sendable {
     /// A move in cells; y grows downwards.
     struct Offset: Hashable, Sendable {
@@ -11,6 +13,8 @@ struct FramePose: Hashable, Sendable {
     private(set) var bands = [Offset](repeating: Offset(), count: BodyBand.allCases.count)
     /// The whole body, after the bands and the scale.
     var offset = Offset()
+    /// Whether band offsets and `offset` count native pixels rather than cells (finer motion for thin sprites).
+    var movesByPixel = false
     /// The whole body in native pixels, for motion finer than a cell (an engine's rumble).
     var nudge = Offset()
     /// Sixteenths, about the bottom centre; a negative `scaleX` also mirrors (an item's far face during a spin).

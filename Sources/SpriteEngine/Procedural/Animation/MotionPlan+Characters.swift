@@ -1,6 +1,7 @@
 extension MotionPlan {
     /// Idle breathing (4 steps): the upper body sinks a cell and rises while, a step later, the head glances aside and
     /// the arms relax.
+    ///
     /// Walk and run (8 steps, one stride with each leg): front views lift the stepping foot while the body dips after
     /// each contact and sways over the planted foot; side and three-quarter views swing the legs past each other and
     /// lean into each step; the arms swing against the legs. Running swings the arms further and leans forward
@@ -50,7 +51,9 @@ extension MotionPlan {
     }
 
     /// Attack (8 steps): draw back crouching, spring up, strike forward with the weapon arm reaching out and a flash,
-    /// follow through, recover. Clips of more than 8 frames strike twice (a combo), so no frame repeats its neighbour.
+    /// follow through, recover.
+    ///
+    /// Clips of more than 8 frames strike twice (a combo), so no frame repeats its neighbour.
     func characterAttack(frame: Int) -> FramePose {
         let step = PoseSampler.looping(frame: frame, of: frames, steps: 8)
         let lean = [0, -1, 0, 0, 1, 1, 1, 0][step]

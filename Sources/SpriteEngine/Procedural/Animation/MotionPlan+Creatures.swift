@@ -1,7 +1,8 @@
 extension MotionPlan {
-    /// Squash and stretch about the feet. Idle (4 steps) wobbles like jelly: taller, wider, shorter, narrower. Walk
-    /// (4 steps) hops: squash on landing, rise stretched, float, drop; wings or limbs beat on the way. Run hops the
-    /// same way at a faster rate.
+    /// Squash and stretch about the feet.
+    ///
+    /// Idle (4 steps) wobbles like jelly: taller, wider, shorter, narrower. Walk (4 steps) hops: squash on landing,
+    /// rise stretched, float, drop; wings or limbs beat on the way. Run hops the same way at a faster rate.
     func creatureCycle(frame: Int) -> FramePose {
         var pose = FramePose()
         let step = PoseSampler.looping(frame: frame, of: frames, steps: 4)
@@ -9,7 +10,7 @@ extension MotionPlan {
         case .idle:
             (pose.scaleX, pose.scaleY) = [(16, 17), (18, 16), (16, 15), (14, 16)][step]
         default:
-            let hop = [(0, 17, 15, 1), (0, 16, 16, 0), (-1, 15, 17, -1), (-1, 16, 16, 0)][step]
+            let hop = [(0, 17, 15, 1), (-1, 17, 15, -1), (0, 15, 17, 0), (-1, 15, 17, 1)][step]
             pose.offset.dy = hop.0
             (pose.scaleX, pose.scaleY) = (hop.1, hop.2)
             beat(&pose, hop.3)
@@ -24,8 +25,10 @@ extension MotionPlan {
     }
 
     /// A whole-body attack (8 steps) for creatures, items and vehicles: draw back glowing, coil, spring forward into a
-    /// flash and an impact squash, hold, come back. Clips of more than 8 frames strike twice. No two steps a clip can
-    /// show in a row move more than a cell or rescale by more than an eighth, and none looks like its neighbour.
+    /// flash and an impact squash, hold, come back.
+    ///
+    /// Clips of more than 8 frames strike twice. No two steps a clip can show in a row move more than a cell or rescale
+    /// by more than an eighth, and none looks like its neighbour.
     func lunge(frame: Int) -> FramePose {
         let step = PoseSampler.looping(frame: frame, of: frames, steps: 8)
         let distance = [0, -1, 0, 0, 1, 1, 1, 0][step]

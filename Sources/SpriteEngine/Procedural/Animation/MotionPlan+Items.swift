@@ -1,6 +1,7 @@
 extension MotionPlan {
     /// Items spin about their upright axis: the width follows the cosine of the angle (never below 10/16, so frames
     /// keep overlapping), the far face shows mirrored and darker, and the light catches alternate sides.
+    ///
     /// Idle turns once in 8 steps; walk adds a float; run turns in 4 steps.
     func itemCycle(frame: Int) -> FramePose {
         let fast = animation == .run

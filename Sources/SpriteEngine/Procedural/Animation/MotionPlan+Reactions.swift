@@ -15,9 +15,11 @@ extension MotionPlan {
         return pose
     }
 
-    /// Death (16 steps): a flash and a knock back, then the body sinks and spreads about its feet (figures also fold
-    /// at the legs) while an ordered dither fades it; after the flash it flickers a shade darker and lighter on
-    /// alternate frames. Vehicles also char as they fade.
+    /// Death (16 steps): a flash and a knock back, then the body sinks and spreads about its feet (figures also fold at
+    /// the legs) while an ordered dither fades it; after the flash it flickers a shade darker and lighter on alternate
+    /// frames.
+    ///
+    /// Vehicles also char as they fade.
     func death(frame: Int) -> FramePose {
         let step = PoseSampler.once(frame: frame, of: frames, steps: 16)
         var pose = FramePose()

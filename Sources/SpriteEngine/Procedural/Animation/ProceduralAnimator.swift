@@ -90,7 +90,7 @@ package struct ProceduralAnimator: Sendable {
         // that comes closest.
         var best: (frames: [RGBAImage], score: Double)?
         for restraint in MotionRestraint.allCases {
-            let frames = poses.map { compositor.render($0.restrained(restraint)) }
+            let frames = poses.map { compositor.render(restraint.apply(to: $0)) }
             let score = MotionBounds.score(frames, loops: spec.animation.loops)
             if score >= 1 { return frames }
             if score > best?.score ?? -1 { best = (frames, score) }
@@ -100,19 +100,16 @@ package struct ProceduralAnimator: Sendable {
 
     /// Frames laid out row by row, each row a direction.
     static func sheet(_ rows: [[RGBAImage]], layout: AnimationSheetLayout) -> RGBAImage {
-        var sheet = RGBAImage(
-            width: layout.columns * layout.frameWidth,
-            height: layout.rows * layout.frameHeight
-        )
-        for (row, frames) in rows.enumerated() {
-            for (column, frame) in frames.enumerated() {
-                let originX = column * layout.frameWidth
-                let originY = row * layout.frameHeight
-                for y in 0..<frame.height {
-                    for x in 0..<frame.width { sheet[originX + x, originY + y] = frame[x, y] }
-                }
+        let rowBytes = layout.frameWidth * 4
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(layout.columns * layout.rows * rowBytes * layout.frameHeight)
+        for frames in rows {
+            for y in 0..<layout.frameHeight {
+                for frame in frames { bytes += frame.pixels[y * rowBytes..<(y + 1) * rowBytes] }
             }
         }
-        return sheet
+        let width = layout.columns * layout.frameWidth
+        let height = layout.rows * layout.frameHeight
+        return RGBAImage(width: width, height: height, pixels: bytes) ?? RGBAImage(width: width, height: height)
     }
 }

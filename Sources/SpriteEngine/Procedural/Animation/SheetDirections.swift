@@ -1,6 +1,6 @@
 /// How many directions an animation sheet has, and so its rows in order.
 package enum SheetDirections: Int, CaseIterable, Sendable, Codable {
-    /// One row, `down`: the sprite facing the viewer.
+    /// One row, `down`: the sprite facing the viewer (a vehicle, drawn from above, heading down the screen).
     case one = 1
     /// `down, left, right, up`.
     case four = 4

@@ -66,11 +66,13 @@ extension SpriteView {
         return result
     }
 
-    /// Three-quarter view eyes: each eye moves one cell left where that cell is face.
+    /// Three-quarter view eyes: each eye moves one cell left where that cell is face with more face beyond it (an eye
+    /// on the silhouette's edge would merge with the outline).
     static func eyesTowardLeft(_ mask: SpriteMask) -> SpriteMask {
         var result = mask
         for y in 0..<mask.height {
-            for x in 1..<max(1, mask.width) where mask[x, y] == .body(.eye) && result[x - 1, y].isFilled {
+            for x in 1..<max(1, mask.width)
+            where mask[x, y] == .body(.eye) && result[x - 1, y].isFilled && result[x - 2, y].isFilled {
                 guard result[x - 1, y] != .body(.eye) else { continue }
                 result[x - 1, y] = .body(.eye)
                 result[x, y] = face(around: x, y, in: mask)

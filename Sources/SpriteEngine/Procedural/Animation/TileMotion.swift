@@ -24,25 +24,50 @@ struct TileMotion: Sendable {
         if bandCycles % count == 0 { bandCycles += 1 }
         let bandWidth = max(2, period / 4)
         let flows = texture.pattern == .water
+        // Each native texel's colour code: ramp (surface or joint) × 6 + level (5 is the outline).
+        let codes = (0..<(grid.width * grid.height)).map { index in
+            let texel = grid[index % grid.width, index / grid.width]
+            return (texel.isJoint ? 6 : 0) + min(max(texel.level, 0), 5)
+        }
+        let phases = (0..<(grid.width * grid.height)).map { index in
+            phaseAlong(x: index % grid.width, y: index / grid.width, dx: dx, dy: dy, period: period)
+        }
         return (0..<count).map { frame in
             let shift = flows ? frame * period * flowCycles / count : 0
             let bandStart = frame * period * bandCycles / count
             var shade = 0
             if animation == .hurt && frame % 2 == 0 { shade = -1 }
             if animation == .death { shade = frame * 2 / count }
-            var image = RGBAImage(width: width, height: height)
-            for y in 0..<height {
-                let nativeY = y / scale
-                for x in 0..<width {
-                    let nativeX = x / scale
-                    let texel = grid[nativeX - shift * dx, nativeY - shift * dy]
-                    let phase = phaseAlong(x: nativeX, y: nativeY, dx: dx, dy: dy, period: period)
-                    let inBand = ((phase - bandStart) % period + period) % period < bandWidth
-                    let light = inBand ? (animation == .attack ? -2 : -1) : 0
-                    image[x, y] = texture.colour(of: texel, moved: shade + light)
+            // Colours by ramp and level, in and out of the band, looked up per pixel.
+            let lights = [0, animation == .attack ? -2 : -1]
+            let tables = lights.map { light in
+                [texture.surface, texture.joint].map { ramp in
+                    (0..<5).map { ramp[$0 + shade + light] } + [ramp.outline]
                 }
             }
-            return image
+            let flat = tables.map { $0.flatMap { $0 } }
+            let (gridWidth, gridHeight, width, scale) = (grid.width, grid.height, width, scale)
+            var bytes = [UInt8](repeating: 0, count: width * height * 4)
+            // Buffer pointers keep the loop free of reference counting, which otherwise dominates unoptimised builds.
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                for y in 0..<height {
+                    let nativeY = y / scale
+                    let sourceY = ((nativeY - shift * dy) % gridHeight + gridHeight) % gridHeight
+                    for x in 0..<width {
+                        let nativeX = x / scale
+                        let sourceX = ((nativeX - shift * dx) % gridWidth + gridWidth) % gridWidth
+                        let phase = phases[nativeY * gridWidth + nativeX]
+                        let inBand = ((phase - bandStart) % period + period) % period < bandWidth
+                        let colour = flat[inBand ? 1 : 0][codes[sourceY * gridWidth + sourceX]]
+                        let byte = (y * width + x) * 4
+                        bytes[byte] = colour.r
+                        bytes[byte + 1] = colour.g
+                        bytes[byte + 2] = colour.b
+                        bytes[byte + 3] = colour.a
+                    }
+                }
+            }
+            return RGBAImage(width: width, height: height, pixels: bytes) ?? RGBAImage(width: width, height: height)
         }
     }
 

@@ -1,5 +1,7 @@
-/// Smooth value noise that repeats every `period` pixels both ways, so the boundary curve it bends continues across
-/// any two tiles placed side by side, whatever the map. Integer arithmetic, the same on every machine.
+/// Smooth value noise that repeats every `period` pixels both ways, so the boundary curve it bends continues across any
+/// two tiles placed side by side, whatever the map.
+///
+/// Integer arithmetic, the same on every machine.
 struct PeriodicNoise: Sendable {
     /// One layer of noise: a `lattice` × `lattice` grid of values over one period.
     private struct Octave: Sendable {

@@ -22,8 +22,9 @@ struct TerrainField: Sendable {
         blobWeights = (-1...tileSize).map { Self.weights(at: $0, count: 3, tileSize: tileSize) }
     }
 
-    /// Whether pixel (x, y) of a tile with `nodes` shows the `edge` terrain. x and y may lie a pixel outside the tile;
-    /// there the answer is what the neighbour sharing that side draws.
+    /// Whether pixel (x, y) of a tile with `nodes` shows the `edge` terrain.
+    ///
+    /// x and y may lie a pixel outside the tile; there the answer is what the neighbour sharing that side draws.
     func isEdge(x: Int, y: Int, nodes: TileNodes) -> Bool {
         let table = nodes.count == 2 ? cornerWeights : blobWeights
         let across = table[min(max(x, -1), tileSize) + 1]

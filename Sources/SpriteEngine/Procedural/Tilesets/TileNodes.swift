@@ -1,5 +1,7 @@
-/// The terrain values a tile's boundary curve is drawn from, on a grid over the tile: 2 × 2 (its corners) for wang16,
-/// 3 × 3 (corners, side middles and centre) for blob47. Values are 0 (`terrain`) or 1 (`edge`).
+/// The terrain values a tile's boundary curve is drawn from, on a grid over the tile: 2 × 2 (its corners) for
+/// wang16, 3 × 3 (corners, side middles and centre) for blob47.
+///
+/// Values are 0 (`terrain`) or 1 (`edge`).
 struct TileNodes: Hashable, Sendable {
     /// Nodes along each side: 2 or 3.
     let count: Int

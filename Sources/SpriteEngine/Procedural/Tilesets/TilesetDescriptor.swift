@@ -13,8 +13,9 @@ package struct TilesetDescriptor: Codable, Sendable, Equatable {
         /// blob47 only: `[n, e, s, w]`, the terrain at the middle of each side (0 when that neighbour is terrain).
         package var edges: [Int]?
         /// blob47 only, nil for the plain `edge` tile: which of the 8 neighbours are terrain, one bit each, clockwise
-        /// from north: N 1, NE 2, E 4, SE 8, S 16, SW 32, W 64, NW 128. A corner bit is set only when both
-        /// neighbouring side bits are, which leaves the 47 masks.
+        /// from north: N 1, NE 2, E 4, SE 8, S 16, SW 32, W 64, NW 128.
+        ///
+        /// A corner bit is set only when both neighbouring side bits are, which leaves the 47 masks.
         package var neighbours: Int?
     }
 

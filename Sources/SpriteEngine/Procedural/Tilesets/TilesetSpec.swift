@@ -2,10 +2,13 @@ import PixelArt
 
 /// Everything that decides a tileset's pixels; equal specs give byte-identical tilesets.
 package struct TilesetSpec: Sendable, Hashable {
-    /// The main terrain ("grass"): corner value 0. Its pattern and colours come from the prompt's words, as a tile
-    /// sprite's do.
+    /// The main terrain ("grass"): corner value 0.
+    ///
+    /// Its pattern and colours come from the prompt's words, as a tile sprite's do.
     package var terrain: String
-    /// The second terrain ("water"): corner value 1. Nil leaves it transparent, for a terrain drawn over another layer.
+    /// The second terrain ("water"): corner value 1.
+    ///
+    /// Nil leaves it transparent, for a terrain drawn over another layer.
     package var edge: String?
     /// 8…64 pixels; values outside are clamped.
     package var tileSize: Int

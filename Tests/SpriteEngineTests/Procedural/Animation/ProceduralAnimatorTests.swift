@@ -39,26 +39,45 @@ extension ProceduralTests {
             }
         }
 
+        @Test("The smallest and largest sprites animate too", arguments: [(8, 8), (8, 20), (256, 256)])
+        func extremeSizes(width: Int, height: Int) {
+            for prompt in Self.prompts.values {
+                let directions: SheetDirections = width > 64 ? .one : .four
+                let sheet = sheet(prompt, .walk, size: (width, height), frames: 2, directions: directions)
+                #expect(sheet.image.width == 2 * width, "\(prompt)")
+                #expect(sheet.image.height == directions.rawValue * height, "\(prompt)")
+                #expect(sheet.image.hasBinaryAlpha && sheet.image.opaqueFraction > 0, "\(prompt)")
+                #expect(sheet.image.distinctOpaqueColours.isSubset(of: Set(sheet.colours)), "\(prompt)")
+            }
+        }
+
         @Test("The same spec renders byte-identical sheets")
         func deterministic() {
             for prompt in Self.prompts.values {
                 for animation in SpriteAnimation.allCases {
                     let first = sheet(prompt, animation, size: (24, 32))
-                    #expect(first == sheet(prompt, animation, size: (24, 32)), "\(prompt) \(animation)")
+                    let again = sheet(prompt, animation, size: (24, 32))
+                    #expect(
+                        first.image.pixels == again.image.pixels && first.layout == again.layout,
+                        "\(prompt) \(animation)"
+                    )
                 }
             }
             #expect(sheet("red knight", .walk).image != sheet("red knight", .walk, seed: 8).image)
         }
 
-        @Test("Facing down at rest, the figure is the still sprite")
+        @Test("At rest the sprite is the still sprite: facing down, or for a vehicle (drawn nose up) facing up")
         func restIsStill() {
             for prompt in ["red knight", "wizard", "gold coin", "sword", "spaceship", "tank"] {
                 for size in [16, 32, 64] {
                     let still = ProceduralGenerator().render(
                         ProceduralSpec(prompt: prompt, seed: 7, width: size, height: size)
                     )
-                    let idle = sheet(prompt, .idle, size: (size, size), directions: .one)
-                    #expect(idle.frame(0) == still, "\(prompt) at \(size)")
+                    let idle = sheet(prompt, .idle, size: (size, size), directions: .four)
+                    let isVehicle = SpriteCategory.infer(fromPrompt: prompt) == .vehicle
+                    let rest = idle.frame(isVehicle ? 3 * idle.layout.columns : 0)
+                    let same = rest.pixels == still.pixels
+                    #expect(same, "\(prompt) at \(size)")
                 }
             }
         }
@@ -67,13 +86,15 @@ extension ProceduralTests {
         func oneColourSet() {
             for prompt in Self.prompts.values {
                 for animation in SpriteAnimation.allCases {
-                    let sheet = sheet(prompt, animation)
-                    let still = ProceduralGenerator().render(ProceduralSpec(prompt: prompt, seed: 7, width: 32, height: 32))
+                    let sheet = sheet(prompt, animation, size: (24, 32))
+                    let still = ProceduralGenerator().render(
+                        ProceduralSpec(prompt: prompt, seed: 7, width: 24, height: 32)
+                    )
                     let allowed = Set(sheet.colours)
                     #expect(still.distinctOpaqueColours.isSubset(of: allowed), "\(prompt)")
                     #expect(sheet.image.distinctOpaqueColours.isSubset(of: allowed), "\(prompt) \(animation)")
                     let pico8 = ProceduralGeneratorTests.pico8
-                    let snapped = self.sheet(prompt, animation, palette: pico8)
+                    let snapped = self.sheet(prompt, animation, size: (24, 32), directions: .four, palette: pico8)
                     #expect(snapped.image.distinctOpaqueColours.isSubset(of: Set(pico8)), "\(prompt) \(animation)")
                 }
             }

@@ -2,9 +2,10 @@ import PixelArt
 
 @testable import SpriteEngine
 
-/// An independent rendering of a whole map for the seam tests: every pixel classified with its own cell's nodes,
-/// every shore line looking at the real neighbouring cell, never at a tile's guess of it. A map assembled from tiles
-/// must equal it pixel for pixel.
+/// An independent rendering of a whole map for the seam tests: every pixel classified with its own cell's nodes, every
+/// shore line looking at the real neighbouring cell, never at a tile's guess of it.
+///
+/// A map assembled from tiles must equal it pixel for pixel.
 struct TerrainWorld {
     let art: TerrainArt
     let columns: Int
@@ -29,9 +30,23 @@ struct TerrainWorld {
     }
 
     func render() -> RGBAImage {
-        var image = RGBAImage(width: columns * art.size, height: rows * art.size)
-        for y in 0..<image.height {
-            for x in 0..<image.width { image[x, y] = colour(x, y) }
+        let (width, height) = (columns * art.size, rows * art.size)
+        // Every pixel's terrain once, with a one-pixel border, then the shore lines from those.
+        let span = width + 2
+        var classes = [Bool](repeating: false, count: span * (height + 2))
+        for y in -1...height {
+            for x in -1...width { classes[(y + 1) * span + x + 1] = isEdge(x, y) }
+        }
+        var image = RGBAImage(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let index = (y + 1) * span + x + 1
+                let here = classes[index]
+                let others =
+                    classes[index - 1] != here || classes[index + 1] != here || classes[index - span] != here
+                    || classes[index + span] != here
+                image[x, y] = art.colour(x: x % art.size, y: y % art.size, isEdge: here, touchesOther: others)
+            }
         }
         return image
     }

@@ -42,7 +42,8 @@ extension ProceduralTests {
             for tile in descriptor.tiles.dropLast() {
                 let mask = try #require(tile.neighbours)
                 // A corner bit only beside both of its sides: NE needs N and E, and so on round.
-                for (corner, first, second) in [(2, 1, 4), (8, 4, 16), (32, 16, 64), (128, 64, 1)] where mask & corner != 0 {
+                for (corner, first, second) in [(2, 1, 4), (8, 4, 16), (32, 16, 64), (128, 64, 1)]
+                where mask & corner != 0 {
                     #expect(mask & first != 0 && mask & second != 0, "mask \(mask)")
                 }
                 let edges = try #require(tile.edges)
