@@ -66,6 +66,16 @@ struct TileTexture: Sendable {
 
     /// Fills the whole canvas: the texture is drawn at about 32 pixels across and scaled by a whole factor.
     func render(width: Int, height: Int, using random: inout SeededRandom) -> RGBAImage {
+        let (shades, scale) = shadeGrid(width: width, height: height, using: &random)
+        var image = RGBAImage(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width { image[x, y] = colour(of: shades[x / scale, y / scale]) }
+        }
+        return image
+    }
+
+    /// The texture before colouring, at native size, and the whole factor it is scaled by to fill the canvas.
+    func shadeGrid(width: Int, height: Int, using random: inout SeededRandom) -> (grid: ShadeGrid, scale: Int) {
         let scale = max(1, min(width, height) / 32)
         let nativeWidth = (width + scale - 1) / scale
         let nativeHeight = (height + scale - 1) / scale
@@ -77,15 +87,25 @@ struct TileTexture: Sendable {
         case .water: drawWater(into: &shades, using: &random)
         case .ground: drawGround(into: &shades, using: &random)
         }
-        var image = RGBAImage(width: width, height: height)
-        for y in 0..<height {
-            for x in 0..<width {
-                let shade = shades[x / scale, y / scale]
-                let ramp = shade.isJoint ? joint : surface
-                image[x, y] = shade.level > 4 ? ramp.outline : ramp[shade.level]
+        return (shades, scale)
+    }
+
+    /// The colour of one texture pixel with its level moved by `delta` (positive darker) within its ramp; the
+    /// outline level (5) stays the outline.
+    func colour(of shade: ShadeGrid.Shade, moved delta: Int = 0) -> RGBA {
+        let ramp = shade.isJoint ? joint : surface
+        return shade.level > 4 ? ramp.outline : ramp[min(max(shade.level + delta, 0), 4)]
+    }
+
+    /// Every colour the texture can use: both ramps and their outlines.
+    var allColours: [RGBA] {
+        var colours: [RGBA] = []
+        for ramp in [surface, joint] {
+            for colour in (0..<5).map({ ramp[$0] }) + [ramp.outline] where !colours.contains(colour) {
+                colours.append(colour)
             }
         }
-        return image
+        return colours
     }
 }
 
