@@ -66,7 +66,7 @@ struct SpriteFlags {
     /// A flag's text as the value its option's kind takes; ranges are checked with every other surface's values.
     static func value(_ text: String, option: SpriteOption) throws(ValidationError) -> OptionValue {
         switch option.kind {
-        case .integer:
+        case .integer, .integerChoice:
             guard let number = Int(text) else { throw ValidationError("\(option.flag) expects an integer, got '\(text)'") }
             return .int(number)
         case .number:
@@ -99,6 +99,7 @@ struct SpriteFlags {
                 case .integer(let range): " <\(range.lowerBound)-\(range.upperBound)>"
                 case .number(let range): " <\(Int(range.lowerBound))-\(Int(range.upperBound))>"
                 case .choice(let choices): " <\(choices.joined(separator: "|"))>"
+                case .integerChoice(let choices): " <\(choices.map(String.init).joined(separator: "|"))>"
                 case .size: " <N|WxH>"
                 case .palette: " <name|#hex,#hex,…>"
                 default: " <text>"

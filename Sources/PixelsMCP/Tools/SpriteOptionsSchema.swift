@@ -39,6 +39,10 @@ enum SpriteOptionsSchema {
                 minimum: range.lowerBound,
                 maximum: range.upperBound
             )
+        case .integerChoice(let choices):
+            return .object([
+                "type": "integer", "enum": .array(choices.map { .int($0) }), "description": .string(finish()),
+            ])
         case .number(let range):
             return JSONSchema.number(finish(), minimum: range.lowerBound, maximum: range.upperBound)
         case .flag:

@@ -62,18 +62,22 @@ package struct GeneratedImage: Sendable {
     package var promptID: String?
     /// Milliseconds spent turning the painted image into the sprite (decode, pixel-art pipeline).
     package var postprocessMS: Double?
+    /// How `image` is cut into frames, when it is an animation sheet.
+    package var sheet: AnimationSheetLayout?
 
     package init(
         image: RGBAImage,
         engine: String? = nil,
         backend: String? = nil,
         promptID: String? = nil,
-        postprocessMS: Double? = nil
+        postprocessMS: Double? = nil,
+        sheet: AnimationSheetLayout? = nil
     ) {
         self.image = image
         self.engine = engine
         self.backend = backend
         self.promptID = promptID
         self.postprocessMS = postprocessMS
+        self.sheet = sheet
     }
 }

@@ -129,7 +129,8 @@ struct SpritePipeline: Sendable {
                 validateMS: ms(encodedAt, validatedAt),
                 saveMS: ms(validatedAt, savedAt),
                 totalMS: ms(start, savedAt)
-            )
+            ),
+            sheet: generated.sheet
         )
         if let cacheKey { store.cache.remember(result, as: cacheKey) }
         return result

@@ -44,6 +44,8 @@ package struct SpriteResult: Codable, Sendable, Equatable {
     package var contentHash: String
     package var validation: ValidationReport
     package var timings: Timings
+    /// How the PNG is cut into frames, for an animation sheet (`animation`).
+    package var sheet: AnimationSheetLayout?
 
     enum CodingKeys: String, CodingKey {
         case jobID = "job_id"
@@ -55,6 +57,6 @@ package struct SpriteResult: Codable, Sendable, Equatable {
         case colorsUsed = "colors_used"
         case palette
         case contentHash = "content_hash"
-        case validation, timings
+        case validation, timings, sheet
     }
 }

@@ -52,6 +52,18 @@ extension SpriteOption {
                 throw fail("an integer from \(range.lowerBound) to \(range.upperBound)")
             }
             return .int(number)
+        case .integerChoice(let choices):
+            let number: Int? =
+                switch value {
+                case .int(let number): number
+                case .number(let number): Int(exactly: number)
+                case .text(let text): Int(text)
+                default: nil
+                }
+            guard let number, choices.contains(number) else {
+                throw fail("one of \(choices.map(String.init).joined(separator: ", "))")
+            }
+            return .int(number)
         case .number(let range):
             let number: Double? =
                 switch value {

@@ -89,9 +89,36 @@ extension SpriteOption {
         default: "the workflow's", target: .workflow(["width", "height"])
     )
 
+    package static let animation = SpriteOption(
+        "animation", .choice(SpriteAnimation.allCases.map(\.rawValue)),
+        "Make an animation sheet instead of a still: `frames` columns, one row per direction, clips named "
+            + "<animation>_<direction> (e.g. walk_left).",
+        default: "a still sprite", target: .knob
+    )
+    package static let frames = SpriteOption(
+        "frames", .integer(SpriteAnimation.frameRange), "Frames per clip (with animation).",
+        default: "the animation's: idle 4, walk 8, run 8, attack 6, hurt 4, death 8", target: .knob
+    )
+    package static let directions = SpriteOption(
+        "directions", .integerChoice(SheetDirections.allCases.map(\.rawValue)),
+        "Rows of an animation sheet: 1 (down), 4 (down, left, right, up) or 8 (then down_left, down_right, "
+            + "up_left, up_right). right is left mirrored.",
+        default: "1", target: .knob
+    )
+    package static let fps = SpriteOption(
+        "fps", .number(1...60), "Playback rate written into the sheet's clips (with animation).",
+        default: "the animation's", target: .knob
+    )
+    package static let denoise = SpriteOption(
+        "denoise", .number(0.05...1),
+        "How far each animation frame after the first may move from it (ComfyUI img2img; lower keeps it closer).",
+        default: "the img2img template's (0.55)", target: .knob
+    )
+
     /// Every option, in the order help and docs list them.
     package static let all: [SpriteOption] = [
         prompt, name, style, size, seed, negativePrompt, palette, colors, background, outline, category, dither, force,
-        workflow, steps, cfg, sampler, scheduler, checkpoint, lora, loraStrength, generationSize,
+        animation, frames, directions, fps,
+        workflow, steps, cfg, sampler, scheduler, checkpoint, lora, loraStrength, generationSize, denoise,
     ]
 }

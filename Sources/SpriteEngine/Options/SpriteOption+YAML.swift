@@ -5,7 +5,7 @@ extension SpriteOption {
         switch kind {
         case .text, .name, .modelName, .choice, .style, .background:
             return .text(key == SpriteOption.prompt.key ? try node.nonEmptyString() : try node.string())
-        case .integer:
+        case .integer, .integerChoice:
             return .int(try node.int(in: Int.min...Int.max))
         case .number:
             return .number(try node.double(in: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude))

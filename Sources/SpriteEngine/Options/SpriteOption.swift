@@ -17,6 +17,8 @@ package struct SpriteOption: Sendable, Hashable, Identifiable {
         /// The name of a style preset of the configuration.
         case style
         case integer(ClosedRange<Int>)
+        /// One of a fixed set of integers.
+        case integerChoice([Int])
         case number(ClosedRange<Double>)
         case flag
         /// An edge `N` or `WxH`.

@@ -39,6 +39,14 @@ extension SpriteRequest {
         if case .int(let given)? = values[SpriteOption.seed.key] { seed = UInt64(given) }
         var outline = style.outline
         if case .flag(let given)? = values[SpriteOption.outline.key] { outline = given }
+        if values[SpriteOption.animation.key] == nil,
+            let stray = SpriteRequest.sheetOnlyOptions.first(where: { values[$0.key] != nil })
+        {
+            throw .invalidArgument(
+                field: field(stray),
+                message: "applies to animation sheets: give animation too (\(SpriteAnimation.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
+        }
         var force = false
         if case .flag(let given)? = values[SpriteOption.force.key] { force = given }
         self.init(
@@ -58,5 +66,17 @@ extension SpriteRequest {
             knobs: values.filter { key, _ in SpriteOption.named(key).map { $0.target != .request } ?? false },
             force: force
         )
+        if let sheet = self.sheet {
+            let width = sheet.frames * size.width
+            let height = sheet.directions.rawValue * size.height
+            let limits = configuration.limits
+            if max(width, height) > limits.maxEdge || width * height > limits.maxPixels {
+                throw .invalidArgument(
+                    field: field(.frames),
+                    message: "makes a \(width)x\(height) sheet, over limits.max_edge (\(limits.maxEdge)) or "
+                        + "limits.max_pixels (\(limits.maxPixels)): give fewer frames or directions, or a smaller size"
+                )
+            }
+        }
     }
 }

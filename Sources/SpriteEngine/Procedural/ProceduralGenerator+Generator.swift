@@ -4,7 +4,7 @@ extension ProceduralGenerator: Generator {
     package var engineName: String { "procedural" }
 
     package func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String? {
-        Self.version
+        request.sheet == nil ? Self.version : Self.version + "+" + ProceduralAnimator.version
     }
 
     package func generate(
@@ -24,6 +24,16 @@ extension ProceduralGenerator: Generator {
             palette: request.palette?.colors,
             outline: request.outline
         )
-        return GeneratedImage(image: render(spec))
+        guard let sheet = request.sheet else { return GeneratedImage(image: render(spec)) }
+        let rendered = ProceduralAnimator().render(
+            AnimationSpec(
+                sprite: spec,
+                animation: sheet.animation,
+                frames: sheet.frames,
+                directions: sheet.directions,
+                fps: sheet.fps
+            )
+        )
+        return GeneratedImage(image: rendered.image, sheet: rendered.layout)
     }
 }

@@ -18,6 +18,7 @@ struct SpriteFlagsTests {
                 case .flag: "true"
                 case .size: "32"
                 case .choice(let choices): choices[0]
+                case .integerChoice(let choices): "\(choices[0])"
                 default: "abc"
                 }
             let command = try #require(
