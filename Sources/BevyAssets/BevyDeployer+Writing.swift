@@ -17,7 +17,7 @@ extension BevyDeployer {
             }
             report.files.append(.init(path: plan.png.path, kind: .png, action: .skipped))
             for file in plan.sheetFiles {
-                report.files.append(.init(path: file.url.path, kind: .sheet, action: .skipped))
+                report.files.append(.init(path: file.url.path, kind: file.kind, action: .skipped))
             }
             record(plan, action: .skipped, in: &report)
             return
@@ -35,7 +35,7 @@ extension BevyDeployer {
         do {
             var companions: [(data: Data, url: URL, kind: DeployReport.FileKind)] = []
             if let meta, let metaURL = plan.meta { companions.append((meta, metaURL, .meta)) }
-            companions += plan.sheetFiles.map { ($0.data, $0.url, .sheet) }
+            companions += plan.sheetFiles.map { ($0.data, $0.url, $0.kind) }
             for file in companions {
                 let previous = FileSystem.contents(of: file.url.path)
                 operations.append(try write(file.data, to: file.url, kind: file.kind, writer: writer, backups: &backups))
@@ -111,6 +111,7 @@ extension BevyDeployer {
                         layout: layout
                     )
                 },
+                tileset: plan.tileset.map { Manifest.Tileset(name: plan.name, file: $0) },
                 prompt: plan.sprite.prompt,
                 seed: plan.sprite.seed,
                 engine: plan.sprite.engine,

@@ -59,6 +59,7 @@ package struct BevyDeployer: Sendable {
                 claimed: &claimed
             )
             if let layout { try plan.attach(layout, writer: writer) }
+            if let tileset = sprite.tileset { try plan.attach(tileset, writer: writer) }
             plans.append(plan)
         }
 
@@ -161,7 +162,7 @@ package struct BevyDeployer: Sendable {
                 operation(metaURL, .meta, metaAction)
             }
             operation(plan.png, .png, plan.pngAction)
-            for file in plan.sheetFiles { operation(file.url, .sheet, file.action) }
+            for file in plan.sheetFiles { operation(file.url, file.kind, file.action) }
             record(plan, action: plan.pngAction, in: &report)
         }
         let deployedAt = ISO8601DateFormatter().string(from: now())

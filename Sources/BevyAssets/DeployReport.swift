@@ -15,6 +15,8 @@ package struct DeployReport: Codable, Sendable, Equatable {
         case png, meta, manifest
         /// A sheet descriptor, `.sheet.ron` or `.sheet.json`.
         case sheet
+        /// A tileset descriptor, `.tileset.ron` or `.tileset.json`.
+        case tileset
         /// bevy_asset_loader's `sprites.assets.ron`.
         case collection
     }

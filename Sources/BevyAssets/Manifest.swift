@@ -42,6 +42,9 @@ package struct Manifest: Codable, Equatable, Sendable {
         package var frames: Int
         /// Set for a sprite sheet.
         package var sheet: Sheet?
+        /// Set for a tileset (absent, not null, on other entries, so manifests written before tilesets stay as
+        /// they were).
+        package var tileset: Tileset?
         package var prompt: String?
         package var seed: UInt64?
         package var engine: String?
@@ -58,6 +61,7 @@ package struct Manifest: Codable, Equatable, Sendable {
             height: Int,
             frames: Int = 1,
             sheet: Sheet? = nil,
+            tileset: Tileset? = nil,
             prompt: String?,
             seed: UInt64?,
             engine: String?,
@@ -71,6 +75,7 @@ package struct Manifest: Codable, Equatable, Sendable {
             self.height = height
             self.frames = frames
             self.sheet = sheet
+            self.tileset = tileset
             self.prompt = prompt
             self.seed = seed
             self.engine = engine
@@ -80,7 +85,7 @@ package struct Manifest: Codable, Equatable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case assetPath = "asset_path"
-            case category, name, width, height, frames, sheet, prompt, seed, engine
+            case category, name, width, height, frames, sheet, tileset, prompt, seed, engine
             case contentHash = "content_hash"
             case deployedAt = "deployed_at"
         }
@@ -95,6 +100,7 @@ package struct Manifest: Codable, Equatable, Sendable {
             try container.encode(height, forKey: .height)
             try container.encode(frames, forKey: .frames)
             try container.encode(sheet, forKey: .sheet)
+            try container.encodeIfPresent(tileset, forKey: .tileset)
             try container.encode(prompt, forKey: .prompt)
             try container.encode(seed, forKey: .seed)
             try container.encode(engine, forKey: .engine)

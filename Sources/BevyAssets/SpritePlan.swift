@@ -16,12 +16,16 @@ struct SpritePlan: Sendable {
     var sheet: SheetLayout?
     /// The sheet's descriptors, `.sheet.ron` then `.sheet.json`, with what writing each would do.
     var sheetFiles: [PlannedFile] = []
+    /// The tileset's descriptor (its `image` set to this plan's final asset path), when the sprite is a tileset; its
+    /// `.tileset.ron` and `.tileset.json` are planned in `sheetFiles`.
+    var tileset: TilesetDescriptorFile?
 
     /// One extra file a plan writes after its PNG.
     struct PlannedFile: Sendable {
         var url: URL
         var data: Data
         var action: DeployReport.FileAction
+        var kind: DeployReport.FileKind = .sheet
     }
 
     var isSkipped: Bool { pngAction == .skipped }
@@ -45,7 +49,7 @@ struct SpritePlan: Sendable {
         claimed: inout Set<String>
     ) throws(BevyAssetsError) -> SpritePlan {
         var name = sprite.name
-        var png = try writer.plan(relativePath: SpriteAsset.assetPath(category: sprite.category, name: name))
+        var png = try writer.plan(relativePath: sprite.assetPath(named: name))
         var pngAction = action(writing: sprite.png, to: png)
         var isRenamed = false
         if pngAction == .replaced && policy == .skip {
@@ -55,7 +59,7 @@ struct SpritePlan: Sendable {
                 name = "\(sprite.name)-\(suffix)"
                 guard !claimed.contains(Manifest.key(category: sprite.category, name: name)) else { continue }
                 try AssetName.validate(name, field: "name")
-                png = try writer.plan(relativePath: SpriteAsset.assetPath(category: sprite.category, name: name))
+                png = try writer.plan(relativePath: sprite.assetPath(named: name))
                 pngAction = action(writing: sprite.png, to: png)
                 if pngAction != .replaced { break }
             }
@@ -66,16 +70,14 @@ struct SpritePlan: Sendable {
         var metaURL: URL?
         var metaAction: DeployReport.FileAction?
         if let meta {
-            let target = try writer.plan(
-                relativePath: SpriteAsset.assetPath(category: sprite.category, name: name) + ".meta"
-            )
+            let target = try writer.plan(relativePath: sprite.assetPath(named: name) + ".meta")
             metaURL = target
             metaAction = pngAction == .skipped ? .skipped : action(writing: meta, to: target)
         }
         return SpritePlan(
             sprite: sprite,
             name: name,
-            assetPath: SpriteAsset.assetPath(category: sprite.category, name: name),
+            assetPath: sprite.assetPath(named: name),
             png: png,
             meta: metaURL,
             pngAction: pngAction,

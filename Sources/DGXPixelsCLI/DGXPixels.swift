@@ -12,8 +12,9 @@ struct DGXPixels: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ServeCommand.self, GenerateCommand.self, BatchCommand.self, DeployCommand.self, ValidateCommand.self,
-            ProcessCommand.self, JobsCommand.self, WorkflowsCommand.self, DoctorCommand.self, DemoCommand.self,
+            ServeCommand.self, GenerateCommand.self, TilesetCommand.self, BatchCommand.self, DeployCommand.self,
+            ValidateCommand.self, ProcessCommand.self, JobsCommand.self, WorkflowsCommand.self, DoctorCommand.self,
+            DemoCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )

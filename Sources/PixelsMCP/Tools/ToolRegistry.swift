@@ -5,8 +5,8 @@ import SpriteEngine
 /// The only list of tools and the only switch on their names.
 package struct ToolRegistry: Sendable {
     private static let tools: [any MCPTool.Type] = [
-        GenerateSpriteTool.self, GenerateBatchTool.self, DeployToBevyTool.self, GetJobTool.self, CancelJobTool.self,
-        ValidateSpriteTool.self,
+        GenerateSpriteTool.self, GenerateTilesetTool.self, GenerateBatchTool.self, DeployToBevyTool.self,
+        GetJobTool.self, CancelJobTool.self, ValidateSpriteTool.self,
     ]
 
     /// Every tool as `tools/list` returns it, built once from the configuration.

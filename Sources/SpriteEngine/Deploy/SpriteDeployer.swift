@@ -77,6 +77,7 @@ package struct SpriteDeployer: Sendable {
         let assets = try sources.map { source throws(SpriteEngineError) in
             try asset(from: source, draft: draft, name: draft.sheet == nil ? name : nil, category: category)
         }
+        let deployed = try withTilesets(assets, from: sources, packing: draft.sheet != nil)
         let project: BevyProject
         do {
             project = try BevyProject.detect(
@@ -104,7 +105,7 @@ package struct SpriteDeployer: Sendable {
             backupsKeep: configuration.bevy.backupsKeep
         )
         do {
-            return try BevyDeployer().deploy(assets, into: project, options: options)
+            return try BevyDeployer().deploy(deployed, into: project, options: options)
         } catch {
             throw .deployFailed(error)
         }

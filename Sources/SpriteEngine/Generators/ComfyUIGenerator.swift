@@ -30,6 +30,8 @@ package struct ComfyUIGenerator: Generator {
         progress: ProgressReporter,
         prompts: PromptRecorder
     ) async throws -> GeneratedImage {
+        // Tilesets need seams diffusion cannot promise: the procedural painter makes them on every engine.
+        if let tileset = TilesetPainter().generate(request, seed: seed) { return tileset }
         let template = try template(for: request)
         let values = try WorkflowBinding(request: request, seed: seed, template: template).values
         let graph: JSONValue
@@ -80,6 +82,7 @@ package struct ComfyUIGenerator: Generator {
 
     /// The template's name and the whole bound graph: any change of model, knob or wording is another entry.
     package func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String? {
+        if request.tileset != nil { return TilesetPainter.version }
         guard let template = try? template(for: request),
             let values = try? WorkflowBinding(request: request, seed: seed, template: template).values,
             let graph = try? template.bind(values)

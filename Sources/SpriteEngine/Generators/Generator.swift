@@ -64,6 +64,8 @@ package struct GeneratedImage: Sendable {
     package var postprocessMS: Double?
     /// How `image` is cut into frames, when it is an animation sheet.
     package var sheet: AnimationSheetLayout?
+    /// What each tile of `image` is, when it is a tileset.
+    package var tileset: TilesetDescriptor?
 
     package init(
         image: RGBAImage,
@@ -71,7 +73,8 @@ package struct GeneratedImage: Sendable {
         backend: String? = nil,
         promptID: String? = nil,
         postprocessMS: Double? = nil,
-        sheet: AnimationSheetLayout? = nil
+        sheet: AnimationSheetLayout? = nil,
+        tileset: TilesetDescriptor? = nil
     ) {
         self.image = image
         self.engine = engine
@@ -79,5 +82,6 @@ package struct GeneratedImage: Sendable {
         self.promptID = promptID
         self.postprocessMS = postprocessMS
         self.sheet = sheet
+        self.tileset = tileset
     }
 }

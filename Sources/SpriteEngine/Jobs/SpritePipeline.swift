@@ -59,6 +59,7 @@ struct SpritePipeline: Sendable {
             }
             result.cached = true
             result.timings = SpriteResult.Timings(generateMS: 0, encodeMS: 0, validateMS: 0, saveMS: 0, totalMS: 0)
+            try saveDescriptor(of: result, jobID: jobID)
             await progress.report(100, of: 100, "cached: \(url.path)")
             return result
         }
@@ -130,8 +131,10 @@ struct SpritePipeline: Sendable {
                 saveMS: ms(validatedAt, savedAt),
                 totalMS: ms(start, savedAt)
             ),
-            sheet: generated.sheet
+            sheet: generated.sheet,
+            tileset: generated.tileset
         )
+        try saveDescriptor(of: result, jobID: jobID)
         if let cacheKey { store.cache.remember(result, as: cacheKey) }
         return result
     }

@@ -46,6 +46,8 @@ package struct SpriteResult: Codable, Sendable, Equatable {
     package var timings: Timings
     /// How the PNG is cut into frames, for an animation sheet (`animation`).
     package var sheet: AnimationSheetLayout?
+    /// What each tile is, for a tileset (`generate_tileset`); tiles are row-major in the PNG.
+    package var tileset: TilesetDescriptor?
 
     enum CodingKeys: String, CodingKey {
         case jobID = "job_id"
@@ -57,6 +59,6 @@ package struct SpriteResult: Codable, Sendable, Equatable {
         case colorsUsed = "colors_used"
         case palette
         case contentHash = "content_hash"
-        case validation, timings, sheet
+        case validation, timings, sheet, tileset
     }
 }

@@ -4,7 +4,8 @@ extension ProceduralGenerator: Generator {
     package var engineName: String { "procedural" }
 
     package func cacheIdentity(for request: SpriteRequest, seed: UInt64) async -> String? {
-        request.sheet == nil ? Self.version : Self.version + "+" + ProceduralAnimator.version
+        if request.tileset != nil { return TilesetPainter.version }
+        return request.sheet == nil ? Self.version : Self.version + "+" + ProceduralAnimator.version
     }
 
     package func generate(
@@ -15,6 +16,7 @@ extension ProceduralGenerator: Generator {
     ) async throws
         -> GeneratedImage
     {
+        if let tileset = TilesetPainter().generate(request, seed: seed) { return tileset }
         let spec = ProceduralSpec(
             prompt: request.prompt,
             seed: seed,

@@ -23,6 +23,8 @@ package struct SpriteRequest: Sendable, Hashable, Codable {
     package var knobs: [String: OptionValue] = [:]
     /// Make it even when the cache holds the same sprite.
     package var force = false
+    /// Set for a tileset (`generate_tileset`): the prompt is its terrain, and the painter makes it on every engine.
+    package var tileset: TilesetRequest?
 
     /// The checked value of a `.workflow` or `.knob` option, nil when the call left it unset.
     package func knob(_ option: SpriteOption) -> OptionValue? {
@@ -33,7 +35,7 @@ package struct SpriteRequest: Sendable, Hashable, Codable {
 extension SpriteRequest {
     private enum CodingKeys: String, CodingKey {
         case prompt, negativePrompt, style, size, seed, palette, maxColors, outline, background, name, category
-        case dither, workflow, knobs, force
+        case dither, workflow, knobs, force, tileset
         /// Before the option table, workflow knobs were one typed object; journals written then still read.
         case diffusion
     }
@@ -64,6 +66,7 @@ extension SpriteRequest {
         workflow = try container.decodeIfPresent(String.self, forKey: .workflow)
         knobs = try container.decodeIfPresent([String: OptionValue].self, forKey: .knobs) ?? [:]
         force = try container.decodeIfPresent(Bool.self, forKey: .force) ?? false
+        tileset = try container.decodeIfPresent(TilesetRequest.self, forKey: .tileset)
         if let legacy = try container.decodeIfPresent(LegacyDiffusion.self, forKey: .diffusion) {
             workflow = workflow ?? legacy.workflow
             let old: [(SpriteOption, OptionValue?)] = [
@@ -94,5 +97,6 @@ extension SpriteRequest {
         try container.encodeIfPresent(workflow, forKey: .workflow)
         if !knobs.isEmpty { try container.encode(knobs, forKey: .knobs) }
         try container.encode(force, forKey: .force)
+        try container.encodeIfPresent(tileset, forKey: .tileset)
     }
 }
