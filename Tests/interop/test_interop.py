@@ -57,7 +57,8 @@ def make_bevy_project(root: pathlib.Path) -> pathlib.Path:
 def test_lists_the_tools_with_input_and_output_schemas():
     async def scenario(session, _):
         tools = {tool.name: tool for tool in (await session.list_tools()).tools}
-        assert {"generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "cancel_job", "validate_sprite"} <= set(tools)
+        assert {"generate_sprite", "generate_tileset", "generate_batch", "deploy_to_bevy", "get_job", "cancel_job",
+                "validate_sprite"} <= set(tools)
         for tool in tools.values():
             assert field(tool, "input_schema", "inputSchema")["type"] == "object"
             assert field(tool, "output_schema", "outputSchema") and field(tool, "output_schema", "outputSchema")["type"] == "object"
@@ -193,4 +194,166 @@ def test_unknown_tool_is_a_protocol_error():
             assert "make_coffee" in str(error)
         else:
             assert is_error(result), "an unknown tool must not succeed"
+    run(scenario)
+
+
+def tileset_tiles(png: bytes, descriptor):
+    """The PNG cut into tiles (each a list of rows of RGBA tuples), row-major as the descriptor says."""
+    width, height, pixels = read_png(png)
+    size, columns, rows = descriptor["tile_size"], descriptor["columns"], descriptor["rows"]
+    assert (width, height) == (columns * size, rows * size)
+    tiles = []
+    for index in range(len(descriptor["tiles"])):
+        x0, y0 = index % columns * size, index // columns * size
+        tiles.append([[pixels[(y0 + y) * width + x0 + x] for x in range(size)] for y in range(size)])
+    return tiles
+
+
+def side_nodes(tile):
+    """Each side's nodes in order along it: its two corners ([nw, ne, se, sw]) and, for blob47, the edge between."""
+    nw, ne, se, sw = tile["corners"]
+    if "edges" in tile:
+        n, e, s, w = tile["edges"]
+        return {"N": (nw, n, ne), "E": (ne, e, se), "S": (sw, s, se), "W": (nw, w, sw)}
+    return {"N": (nw, ne), "E": (ne, se), "S": (sw, se), "W": (nw, sw)}
+
+
+def strip(tile, side):
+    """The outermost 2-pixel strip of a tile along a side."""
+    size = len(tile)
+    if side == "N":
+        return [tile[d][a] for a in range(size) for d in range(2)]
+    if side == "S":
+        return [tile[size - 1 - d][a] for a in range(size) for d in range(2)]
+    if side == "W":
+        return [tile[a][d] for a in range(size) for d in range(2)]
+    return [tile[a][size - 1 - d] for a in range(size) for d in range(2)]
+
+
+def check_border_rule(tiles, descriptor):
+    """For each side, tiles with the same nodes there have pixel-identical outer strips; returns groups per side."""
+    nodes = [side_nodes(tile) for tile in descriptor["tiles"]]
+    groups = {}
+    for side in "NESW":
+        seen = {}
+        for index, tile in enumerate(tiles):
+            key, band = nodes[index][side], strip(tile, side)
+            if key in seen:
+                assert seen[key][1] == band, f"tile {index} side {side} differs from tile {seen[key][0]}"
+            else:
+                seen[key] = (index, band)
+        groups[side] = len(seen)
+    return groups
+
+
+def check_pairs(tiles, descriptor):
+    """Every pair (a, b) with a's east corners = b's west corners (and a's south = b's north) is compatible: it
+    joins with the same band across the seam as every other pair sharing that side, and a shore pixel at the seam
+    of a set over transparency has a clear pixel beside it, in its own tile or across the seam."""
+    nodes = [side_nodes(tile) for tile in descriptor["tiles"]]
+    size = len(tiles[0])
+    # The all-terrain tile, and whether the set is over transparency (its last tile is all edge).
+    plain = tiles[next(i for i, t in enumerate(descriptor["tiles"]) if not any(t["corners"] + t.get("edges", [])))]
+    transparent = all(p[3] == 0 for row in tiles[-1] for p in row)
+    bands, pairs, shore = {}, 0, 0
+
+    def clear(tile, x, y):
+        return 0 <= x < size and 0 <= y < size and tile[y][x][3] == 0
+
+    def is_shore(tile, x, y):
+        return transparent and tile[y][x][3] != 0 and tile[y][x] != plain[y][x]
+
+    for a, first in enumerate(tiles):
+        for b, second in enumerate(tiles):
+            if nodes[a]["E"] == nodes[b]["W"]:
+                pairs += 1
+                band = strip(first, "E") + strip(second, "W")
+                assert bands.setdefault(("E", nodes[a]["E"]), band) == band, f"{a}|{b} joins differently"
+                for y in range(size):
+                    if is_shore(first, size - 1, y):
+                        shore += 1
+                        assert clear(first, size - 2, y) or clear(first, size - 1, y - 1) or \
+                            clear(first, size - 1, y + 1) or clear(second, 0, y), f"{a}|{b} row {y}"
+                    if is_shore(second, 0, y):
+                        shore += 1
+                        assert clear(second, 1, y) or clear(second, 0, y - 1) or clear(second, 0, y + 1) or \
+                            clear(first, size - 1, y), f"{a}|{b} row {y}"
+            if nodes[a]["S"] == nodes[b]["N"]:
+                pairs += 1
+                band = strip(first, "S") + strip(second, "N")
+                assert bands.setdefault(("S", nodes[a]["S"]), band) == band, f"{a} over {b} joins differently"
+                for x in range(size):
+                    if is_shore(first, x, size - 1):
+                        shore += 1
+                        assert clear(first, x, size - 2) or clear(first, x - 1, size - 1) or \
+                            clear(first, x + 1, size - 1) or clear(second, x, 0), f"{a} over {b} column {x}"
+                    if is_shore(second, x, 0):
+                        shore += 1
+                        assert clear(second, x, 1) or clear(second, x - 1, 0) or clear(second, x + 1, 0) or \
+                            clear(first, x, size - 1), f"{a} over {b} column {x}"
+    return pairs, shore
+
+
+def test_generates_a_wang16_tileset_whose_tiles_join_by_their_corners():
+    async def scenario(session, work):
+        result = await session.call_tool("generate_tileset", {"terrain": "grass", "edge": "water", "seed": 9})
+        assert not is_error(result), result.content
+        content = structured(result)
+        sprite, descriptor = content["sprite"], content["tileset"]
+        assert sprite["engine"] == "procedural" and sprite["name"] == "grass_water"
+        assert (descriptor["layout"], descriptor["tile_size"], descriptor["columns"], descriptor["rows"]) == \
+            ("wang16", 16, 4, 4)
+        assert [t["corners"] for t in descriptor["tiles"]] == \
+            [[i & 1, i >> 1 & 1, i >> 2 & 1, i >> 3 & 1] for i in range(16)]
+        png = base64.b64decode((await session.read_resource(sprite["uri"])).contents[0].blob)
+        assert pathlib.Path(sprite["path"]).read_bytes() == png
+        tiles = tileset_tiles(png, descriptor)
+        assert check_border_rule(tiles, descriptor) == {"N": 4, "E": 4, "S": 4, "W": 4}
+        pairs, _ = check_pairs(tiles, descriptor)
+        assert pairs == 128
+
+        # Over transparency the shores are visible to the client: check every seam's shore continues.
+        result = await session.call_tool("generate_tileset", {"terrain": "grass", "seed": 9, "tile_size": 20})
+        assert not is_error(result), result.content
+        content = structured(result)
+        png = pathlib.Path(content["sprite"]["path"]).read_bytes()
+        tiles = tileset_tiles(png, content["tileset"])
+        assert check_border_rule(tiles, content["tileset"]) == {"N": 4, "E": 4, "S": 4, "W": 4}
+        pairs, shore = check_pairs(tiles, content["tileset"])
+        assert pairs == 128 and shore > 0
+
+        again = await session.call_tool(
+            "generate_tileset", {"terrain": "grass", "seed": 9, "tile_size": 20, "force": True, "name": "again"})
+        assert structured(again)["sprite"]["content_hash"] == content["sprite"]["content_hash"]
+    run(scenario)
+
+
+def test_generates_and_deploys_a_blob47_tileset():
+    async def scenario(session, work):
+        project = make_bevy_project(work)
+        result = await session.call_tool("generate_tileset", {
+            "terrain": "sand", "edge": "lava", "layout": "blob47", "tile_size": 8, "seed": 3,
+            "deploy_to": str(project)})
+        assert not is_error(result), result.content
+        content = structured(result)
+        descriptor = content["tileset"]
+        assert (descriptor["columns"], descriptor["rows"], len(descriptor["tiles"])) == (8, 6, 48)
+        masks = {t["neighbours"] for t in descriptor["tiles"][:47]}
+        assert len(masks) == 47 and "neighbours" not in descriptor["tiles"][47]
+        png = pathlib.Path(content["sprite"]["path"]).read_bytes()
+        tiles = tileset_tiles(png, descriptor)
+        check_border_rule(tiles, descriptor)
+        check_pairs(tiles, descriptor)
+        folder = project / "assets" / "tilesets"
+        assert (folder / "sand_lava.png").read_bytes() == png
+        deployed = json.loads((folder / "sand_lava.tileset.json").read_text())
+        assert deployed["image"] == "tilesets/sand_lava.png" and deployed["tiles"] == descriptor["tiles"]
+        assert "tile_size: 8" in (folder / "sand_lava.tileset.ron").read_text()
+        kinds = [f["kind"] for f in content["deployment"]["files"]]
+        assert kinds.count("tileset") == 2
+
+        bad = await session.call_tool("generate_tileset", {"terrain": "sand", "tile_size": 100})
+        assert is_error(bad) and "'tile_size'" in bad.content[0].text
+        bad = await session.call_tool("generate_tileset", {"terrain": "sand", "layout": "hex"})
+        assert is_error(bad) and "'layout'" in bad.content[0].text
     run(scenario)

@@ -37,7 +37,7 @@ enum DeployToBevyTool: MCPTool {
                         "path": JSONSchema.typed("string"),
                         "kind": JSONSchema.string(
                             "What the file is.",
-                            choices: ["png", "meta", "manifest", "sheet", "collection"]
+                            choices: ["png", "meta", "manifest", "sheet", "tileset", "collection"]
                         ),
                         "action": JSONSchema.string(
                             "What happened to it.",

@@ -50,7 +50,8 @@ struct TilesetDraftTests {
     @Test("Refuses bad arguments, naming the field and what it accepts", arguments: 0..<10)
     func refusals(case index: Int) {
         let (field, expected, change) = Self.refusals[index]
-        #expect(message(for: draft("grass", change), field: field)?.contains(expected) == true)
+        let message = message(for: draft("grass", change), field: field)
+        #expect(message != nil && (expected.isEmpty || message?.contains(expected) == true), "\(message ?? "")")
     }
 
     /// The message of the argument error `draft` resolves to, when it names `field`.
