@@ -8,14 +8,15 @@ import Testing
 
 @Suite("MCP tools over InMemoryTransport")
 struct ToolCallTests {
-    @Test("initialize advertises tools, resources and logging; tools/list has the six tools with both schemas")
+    @Test("initialize advertises tools, resources and logging; tools/list has the seven tools with both schemas")
     func listsTools() async throws {
         let harness = try await MCPHarness.start()
         defer { Task { await harness.stop() } }
         let tools = try await harness.client.listTools().tools
         #expect(
             Set(tools.map(\.name)) == [
-                "generate_sprite", "generate_batch", "deploy_to_bevy", "get_job", "cancel_job", "validate_sprite",
+                "generate_sprite", "generate_tileset", "generate_batch", "deploy_to_bevy", "get_job", "cancel_job",
+                "validate_sprite",
             ]
         )
         for tool in tools {
