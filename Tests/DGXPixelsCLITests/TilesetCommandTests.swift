@@ -12,8 +12,10 @@ struct TilesetCommandTests {
         try Data("[package]\nname = \"game\"\nversion = \"0.1.0\"\n\n[dependencies]\nbevy = \"0.15\"\n".utf8)
             .write(to: project.appendingPathComponent("Cargo.toml"))
         let result = try await binary.run(
-            ["tileset", "grass", "--edge", "water", "--layout", "blob47", "--tile-size", "8", "--seed", "4",
-             "--deploy-to", project.path]
+            [
+                "tileset", "grass", "--edge", "water", "--layout", "blob47", "--tile-size", "8", "--seed", "4",
+                "--deploy-to", project.path,
+            ]
         )
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -33,12 +35,15 @@ struct TilesetCommandTests {
         }
     }
 
-    @Test("Bad flags are a message naming the field and a non-zero exit", arguments: [
-        (["tileset", "grass", "--tile-size", "100"], "'tile_size'"),
-        (["tileset", "grass", "--layout", "hex"], "'layout'"),
-        (["tileset", "grass", "--tile-size", "big"], "tile-size"),
-        (["tileset"], "terrain"),
-    ])
+    @Test(
+        "Bad flags are a message naming the field and a non-zero exit",
+        arguments: [
+            (["tileset", "grass", "--tile-size", "100"], "'tile_size'"),
+            (["tileset", "grass", "--layout", "hex"], "'layout'"),
+            (["tileset", "grass", "--tile-size", "big"], "tile-size"),
+            (["tileset"], "terrain"),
+        ]
+    )
     func badFlags(arguments: [String], expected: String) async throws {
         let binary = try BuiltBinary()
         defer { binary.cleanUp() }

@@ -50,7 +50,9 @@ struct GenerateTilesetToolTests {
         #expect(groups.values.allSatisfy { $0 == 4 }, "each side has the four corner pairs: \(groups)")
         #expect(check.checkPairsInterchangeable() == 64)
         // Water and grass look different: the all-terrain and all-edge tiles share few pixels.
-        let same = (0..<16).flatMap { y in (0..<16).map { x in (x, y) } }.filter { check.pixel(0, $0.0, $0.1) == check.pixel(15, $0.0, $0.1) }
+        let same = (0..<16).flatMap { y in (0..<16).map { x in (x, y) } }.filter {
+            check.pixel(0, $0.0, $0.1) == check.pixel(15, $0.0, $0.1)
+        }
         #expect(same.count < 16)
         let preview = try await harness.call("generate_tileset", ["terrain": "grass", "edge": "water", "seed": 11])
         #expect(preview.content.contains { if case .image = $0 { true } else { false } })
@@ -135,7 +137,10 @@ struct GenerateTilesetToolTests {
         )
         let deployment = try #require(result["deployment"]?.objectValue)
         let assets = project.appendingPathComponent("assets/tilesets")
-        #expect(deployment["sprites"]?.arrayValue?.first?.objectValue?["asset_path"]?.stringValue == "tilesets/grass_water.png")
+        #expect(
+            deployment["sprites"]?.arrayValue?.first?.objectValue?["asset_path"]?.stringValue
+                == "tilesets/grass_water.png"
+        )
         for file in ["grass_water.png", "grass_water.png.meta", "grass_water.tileset.ron", "grass_water.tileset.json"] {
             #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent(file).path), "\(file)")
         }

@@ -29,7 +29,10 @@ package struct TilesetDraft: Sendable, Hashable {
         }
         let terrain = rawTerrain.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !terrain.isEmpty, terrain.count <= 2000 else {
-            throw .invalidArgument(field: "terrain", message: "must be 1-2000 characters naming a terrain, e.g. 'grass'")
+            throw .invalidArgument(
+                field: "terrain",
+                message: "must be 1-2000 characters naming a terrain, e.g. 'grass'"
+            )
         }
         var cleanEdge: String?
         if let edge {
@@ -62,7 +65,9 @@ package struct TilesetDraft: Sendable, Hashable {
         sprite[.style] = style.map(OptionValue.text)
         sprite[.palette] = palette
         sprite[.seed] = seed.map(OptionValue.int)
-        sprite[.name] = .text(name ?? SpriteName.slug(from: [terrain, cleanEdge].compactMap { $0 }.joined(separator: "_")))
+        sprite[.name] = .text(
+            name ?? SpriteName.slug(from: [terrain, cleanEdge].compactMap { $0 }.joined(separator: "_"))
+        )
         sprite[.category] = .text(Self.category)
         sprite[.outline] = .flag(false)
         sprite[.background] = .text("transparent")

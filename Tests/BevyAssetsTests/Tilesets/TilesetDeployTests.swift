@@ -80,7 +80,9 @@ struct TilesetDeployTests {
         let project = try BevyProject.detect(at: folder.makeBevyProject().path)
         let dry = try deployer.deploy([try tileset()], into: project, options: DeployOptions(dryRun: true))
         #expect(dry.files.filter { $0.kind == .tileset }.count == 2)
-        #expect(!FileManager.default.fileExists(atPath: project.assetsDirectory.appendingPathComponent("tilesets").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: project.assetsDirectory.appendingPathComponent("tilesets").path)
+        )
         _ = try deployer.deploy([try tileset()], into: project)
         let again = try deployer.deploy([try tileset()], into: project)
         #expect(again.files.filter { $0.kind != .manifest }.allSatisfy { $0.action == .unchanged }, "\(again.files)")
@@ -94,6 +96,8 @@ struct TilesetDeployTests {
         var asset = try tileset()
         asset.tileset?.columns = 3
         #expect(throws: BevyAssetsError.self) { try deployer.deploy([asset], into: project) }
-        #expect(!FileManager.default.fileExists(atPath: project.assetsDirectory.appendingPathComponent("tilesets").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: project.assetsDirectory.appendingPathComponent("tilesets").path)
+        )
     }
 }

@@ -96,13 +96,15 @@ struct TilesetCheck {
                         let (left, right) = (size - 1, 0)
                         if isShore(a, left, y) {
                             shore += 1
-                            let touches = isClear(a, left - 1, y) || isClear(a, left, y - 1) || isClear(a, left, y + 1)
+                            let touches =
+                                isClear(a, left - 1, y) || isClear(a, left, y - 1) || isClear(a, left, y + 1)
                                 || isClear(b, right, y)
                             #expect(touches, "\(a)|\(b) row \(y): shore on \(a) with no clear pixel beside it")
                         }
                         if isShore(b, right, y) {
                             shore += 1
-                            let touches = isClear(b, right + 1, y) || isClear(b, right, y - 1)
+                            let touches =
+                                isClear(b, right + 1, y) || isClear(b, right, y - 1)
                                 || isClear(b, right, y + 1) || isClear(a, left, y)
                             #expect(touches, "\(a)|\(b) row \(y): shore on \(b) with no clear pixel beside it")
                         }
@@ -114,13 +116,15 @@ struct TilesetCheck {
                         let (top, bottom) = (size - 1, 0)
                         if isShore(a, x, top) {
                             shore += 1
-                            let touches = isClear(a, x, top - 1) || isClear(a, x - 1, top) || isClear(a, x + 1, top)
+                            let touches =
+                                isClear(a, x, top - 1) || isClear(a, x - 1, top) || isClear(a, x + 1, top)
                                 || isClear(b, x, bottom)
                             #expect(touches, "\(a) over \(b) column \(x): shore on \(a) with no clear pixel beside it")
                         }
                         if isShore(b, x, bottom) {
                             shore += 1
-                            let touches = isClear(b, x, bottom + 1) || isClear(b, x - 1, bottom)
+                            let touches =
+                                isClear(b, x, bottom + 1) || isClear(b, x - 1, bottom)
                                 || isClear(b, x + 1, bottom) || isClear(a, x, top)
                             #expect(touches, "\(a) over \(b) column \(x): shore on \(b) with no clear pixel beside it")
                         }
@@ -131,8 +135,10 @@ struct TilesetCheck {
         return (pairs, shore)
     }
 
-    /// Every pair whose shared side agrees joins with the same 4-pixel band across the seam as every other such pair
-    /// (the border rule, read pair by pair): any of them may be swapped for another. Returns the pairs checked.
+    /// Every pair whose shared side agrees joins like every other pair sharing that side.
+    ///
+    /// The same 4-pixel band across the seam (the border rule, read pair by pair): any of them may be swapped for
+    /// another. Returns the pairs checked.
     func checkPairsInterchangeable() -> Int {
         var bands: [[Int]: [RGBA]] = [:]
         var pairs = 0

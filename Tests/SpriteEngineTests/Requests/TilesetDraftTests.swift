@@ -89,6 +89,9 @@ struct TilesetDraftTests {
         #expect(decoded == request)
         var bigger = request
         bigger.tileset?.tileSize = 32
-        #expect(SpriteCache.key(for: request, seed: 1, identity: "x") != SpriteCache.key(for: bigger, seed: 1, identity: "x"))
+        #expect(
+            SpriteCache.key(for: request, seed: 1, identity: "x")
+                != SpriteCache.key(for: bigger, seed: 1, identity: "x")
+        )
     }
 }
