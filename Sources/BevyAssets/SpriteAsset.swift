@@ -11,6 +11,8 @@ package struct SpriteAsset: Sendable, Equatable {
     package var prompt: String?
     package var seed: UInt64?
     package var engine: String?
+    /// The layout when the PNG is already an animation sheet (frames × directions), deployed with its descriptors.
+    package var sheet: SheetLayout?
 
     package init(
         name: String,
@@ -20,7 +22,8 @@ package struct SpriteAsset: Sendable, Equatable {
         height: Int,
         prompt: String? = nil,
         seed: UInt64? = nil,
-        engine: String? = nil
+        engine: String? = nil,
+        sheet: SheetLayout? = nil
     ) {
         self.name = name
         self.category = category
@@ -30,6 +33,7 @@ package struct SpriteAsset: Sendable, Equatable {
         self.prompt = prompt
         self.seed = seed
         self.engine = engine
+        self.sheet = sheet
     }
 
     /// `sha256:<hex>` of the PNG bytes, as the manifest and report give it.
