@@ -113,6 +113,12 @@ def main():
         list_p50, list_p99, list_rss = round_trips(ours, env, "tools/list", None, 2000)
         gen_p50, gen_p99, gen_rss = round_trips(ours, env, "tools/call", generate, 300)
         rows.append(("dgx-pixels (Swift)", start_ms, list_p50, list_p99, gen_p50, max(list_rss, gen_rss)))
+        # Made fresh each time (force): a still against a 4-direction walk sheet of the same character.
+        fresh = {"prompt": "red knight", "category": "character", "size": 32, "seed": 7, "force": True,
+                 "return_image": False}
+        still_p50, _, _ = round_trips(ours, env, "tools/call", {"name": "generate_sprite", "arguments": fresh}, 60)
+        walk = dict(fresh, animation="walk", directions=4)
+        sheet_p50, _, _ = round_trips(ours, env, "tools/call", {"name": "generate_sprite", "arguments": walk}, 60)
         if not args.skip_python:
             python = [sys.executable, str(HERE / "fastmcp_server.py")]
             py_start = cold_start(python, env, max(3, args.runs // 6))
@@ -133,6 +139,9 @@ def main():
         print()
         print(f"Ratios (Python / Swift): start-up {theirs[1] / ours[1]:.0f}×, tools/list p50 {theirs[2] / ours[2]:.1f}×, "
               f"peak RSS {theirs[5] / ours[5]:.1f}×.")
+    print()
+    print(f"Procedural, made fresh (force): still 32 px p50 {still_p50:.2f} ms; walk sheet 8 frames x 4 directions "
+          f"p50 {sheet_p50:.2f} ms ({sheet_p50 / 32:.2f} ms a frame, {sheet_p50 / still_p50:.1f}x a still for 32 frames).")
     print()
     print("Peak RSS is VmHWM after the round trips; for the static Swift binary most of it is file-backed pages of "
           "the executable (see docs/benchmarks.md).")

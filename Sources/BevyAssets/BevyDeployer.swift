@@ -58,7 +58,7 @@ package struct BevyDeployer: Sendable {
                 policy: options.onConflict,
                 claimed: &claimed
             )
-            if let layout { try plan.attach(layout, writer: writer) }
+            if let layout = layout ?? sprite.sheet { try plan.attach(layout, writer: writer) }
             if let tileset = sprite.tileset { try plan.attach(tileset, writer: writer) }
             plans.append(plan)
         }
@@ -74,7 +74,7 @@ package struct BevyDeployer: Sendable {
             manifestPath: manifestURL.path,
             notes: project.notes
         )
-        report.sheet = plans.first?.sheet
+        report.sheet = plans.first { $0.sheet != nil }?.sheet
         let deployedAt = ISO8601DateFormatter().string(from: now())
         var backups =
             options.backup && options.backupsKeep > 0

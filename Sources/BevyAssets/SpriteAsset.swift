@@ -11,6 +11,8 @@ package struct SpriteAsset: Sendable, Equatable {
     package var prompt: String?
     package var seed: UInt64?
     package var engine: String?
+    /// The layout when the PNG is already an animation sheet (frames × directions), deployed with its descriptors.
+    package var sheet: SheetLayout?
     /// Set for a tileset: it goes to `tilesets/<name>.png` with its `.tileset.ron` / `.tileset.json`.
     package var tileset: TilesetDescriptorFile?
 
@@ -23,6 +25,7 @@ package struct SpriteAsset: Sendable, Equatable {
         prompt: String? = nil,
         seed: UInt64? = nil,
         engine: String? = nil,
+        sheet: SheetLayout? = nil,
         tileset: TilesetDescriptorFile? = nil
     ) {
         self.name = name
@@ -33,6 +36,7 @@ package struct SpriteAsset: Sendable, Equatable {
         self.prompt = prompt
         self.seed = seed
         self.engine = engine
+        self.sheet = sheet
         self.tileset = tileset
     }
 

@@ -50,7 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
                 "  \(action): \(entry["png_path"]?.stringValue ?? "?")  (load \"\(entry["asset_path"]?.stringValue ?? "?")\")"
             )
         }
-        try await deploySheet(client, into: projectPath)
+        try await deployAnimations(client, into: projectPath)
         if let first = job?["items"]?.arrayValue?.first?.objectValue?["sprite"]?.objectValue,
             let uri = first["uri"]?.stringValue
         {
@@ -69,30 +69,25 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// Generates four frames of a blue slime and deploys them as one sprite sheet with an idle clip.
-    private func deploySheet(_ client: Client, into projectPath: String) async throws {
-        let frames: [Value] = (1...4).map { seed in
-            .object([
-                "prompt": "blue slime", "name": .string("blue-slime-\(seed)"), "category": "creature",
-                "size": 32, "seed": .int(seed),
-            ])
-        }
-        let made = try await call(client, "generate_batch", ["items": .array(frames), "style": "16bit"])
-        guard let jobID = made["job"]?.objectValue?["job_id"]?.stringValue else {
-            Console.error("generate_batch returned no job id for the slime frames")
+    /// Makes two animation sheets: a blue slime's idle (deployed afterwards with `deploy_to_bevy`, reloading the
+    /// running game) and a hero's four-direction walk (deployed by the call itself with `deploy_to`).
+    private func deployAnimations(_ client: Client, into projectPath: String) async throws {
+        let slime = try await call(
+            client,
+            "generate_sprite",
+            [
+                "prompt": "blue slime", "name": "blue-slime", "category": "creature", "size": 32, "seed": 4,
+                "animation": "idle", "frames": 4, "style": "16bit",
+            ]
+        )
+        guard let jobID = slime["job_id"]?.stringValue else {
+            Console.error("generate_sprite returned no job id for the slime")
             throw ExitCode.failure
         }
         let deployed = try await call(
             client,
             "deploy_to_bevy",
-            [
-                "project": .string(projectPath), "sprites": [.string(jobID)], "name": "blue-slime",
-                "category": "creature", "reload": true,
-                "sheet": [
-                    "columns": 4, "fps": 8, "clips": [["name": "idle", "first": 0, "last": 3]],
-                    "asset_collection": true,
-                ],
-            ]
+            ["project": .string(projectPath), "sprites": [.string(jobID)], "reload": true]
         )
         for file in deployed["files"]?.arrayValue ?? [] {
             let entry = file.objectValue ?? [:]
@@ -100,14 +95,35 @@ struct DemoCommand: AsyncParsableCommand {
                 "  \(entry["action"]?.stringValue ?? "?"): \(entry["path"]?.stringValue ?? "?")  (\(entry["kind"]?.stringValue ?? "?"))"
             )
         }
-        let sheet = deployed["sheet"]?.objectValue ?? [:]
-        Console.out(
-            "sheet \"\(sheet["image"]?.stringValue ?? "?")\": \(sheet["frames"]?.intValue ?? 0) frames, "
-                + "\(sheet["columns"]?.intValue ?? 0) columns x \(sheet["rows"]?.intValue ?? 0) rows, clip idle 0...3 at 8 fps"
-        )
+        Self.describeSheet(slime["sprite"]?.objectValue)
         for warning in deployed["warnings"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
             Console.out("  warning: \(warning)")
         }
+        let hero = try await call(
+            client,
+            "generate_sprite",
+            [
+                "prompt": .string(DemoSprites.walk.prompt), "name": .string(DemoSprites.walk.name),
+                "category": .string(DemoSprites.walk.category), "size": .int(DemoSprites.walk.size),
+                "seed": .int(DemoSprites.walk.seed), "animation": "walk", "directions": 4, "style": "16bit",
+                "deploy_to": .string(projectPath),
+            ]
+        )
+        for sprite in hero["deployment"]?.objectValue?["sprites"]?.arrayValue ?? [] {
+            let entry = sprite.objectValue ?? [:]
+            Console.out("  \(entry["action"]?.stringValue ?? "?"): \(entry["png_path"]?.stringValue ?? "?")")
+        }
+        Self.describeSheet(hero["sprite"]?.objectValue)
+    }
+
+    /// One line for a sheet: its grid and clips.
+    private static func describeSheet(_ sprite: [String: Value]?) {
+        let sheet = sprite?["sheet"]?.objectValue ?? [:]
+        let clips = (sheet["clips"]?.arrayValue ?? []).compactMap { $0.objectValue?["name"]?.stringValue }
+        Console.out(
+            "sheet \(sprite?["name"]?.stringValue ?? "?"): \(sheet["columns"]?.intValue ?? 0) frames x "
+                + "\(sheet["rows"]?.intValue ?? 0) directions; clips \(clips.joined(separator: ", "))"
+        )
     }
 
     /// Calls a tool and returns its structured content; a tool error ends the demo with its message.
@@ -164,4 +180,7 @@ enum DemoSprites {
         Sprite(prompt: "blue spaceship", name: "ship", category: "vehicle", size: 32, seed: 21),
         Sprite(prompt: "grass tile", name: "grass", category: "tile", size: 16, seed: 1),
     ]
+
+    /// The hero's four-direction walk the example game plays.
+    static let walk = Sprite(prompt: "hero in blue tunic", name: "hero-walk", category: "character", size: 32, seed: 21)
 }

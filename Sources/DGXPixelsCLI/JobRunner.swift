@@ -53,6 +53,12 @@ enum JobRunner {
                 lines.append(
                     "\(sprite.path)  \(sprite.width)x\(sprite.height)  \(sprite.colorsUsed) colours  seed \(sprite.seed)  engine \(sprite.engine)"
                 )
+                if let sheet = sprite.sheet {
+                    lines.append(
+                        "  sheet: \(sheet.columns) frames x \(sheet.rows) rows of \(sheet.frameWidth)x\(sheet.frameHeight); clips "
+                            + sheet.clips.map { "\($0.name) \($0.first)-\($0.last)" }.joined(separator: ", ")
+                    )
+                }
             } else {
                 lines.append("FAILED \(item.name): \(item.error ?? item.status.rawValue)")
             }

@@ -111,4 +111,45 @@ struct BevyDeployerSheetTests {
             return true
         }
     }
+
+    @Test("A sprite that is already an animation sheet deploys with its own descriptors and clips, and is never packed")
+    func deploysAnimationSheet() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let project = try BevyProject.detect(at: folder.makeBevyProject().path)
+        var knight = try frame("knight", shade: 90, width: 64, height: 32)
+        knight.category = "character"
+        knight.sheet = SheetLayout(
+            tileSizeX: 16,
+            tileSizeY: 16,
+            columns: 4,
+            rows: 2,
+            frames: 8,
+            fps: 8,
+            clips: [
+                .init(name: "walk_down", first: 0, last: 3, fps: 8, loops: true),
+                .init(name: "death_up", first: 4, last: 7, fps: 6, loops: false),
+            ]
+        )
+        let report = try deployer.deploy([knight], into: project)
+        let base = project.assetsDirectory.appendingPathComponent("sprites/character").path
+        #expect(report.sheet?.image == "sprites/character/knight.png" && report.sheet?.columns == 4)
+        let ron = try String(contentsOfFile: "\(base)/knight.sheet.ron", encoding: .utf8)
+        #expect(ron.contains(#"(name: "walk_down", first: 0, last: 3, fps: 8.0, loops: true)"#))
+        #expect(ron.contains(#"(name: "death_up", first: 4, last: 7, fps: 6.0, loops: false)"#))
+        _ = try RONReader.parse(ron)
+        let json = try JSONDecoder().decode(SheetLayout.self, from: Data(contentsOf: URL(fileURLWithPath: "\(base)/knight.sheet.json")))
+        #expect(json.clips.map(\.loops) == [true, false] && json.tileSizeX == 16 && json.rows == 2)
+        let entry = try #require(
+            try ManifestStore.read(at: BevyDeployer.manifestURL(in: project)).sprites["character/knight"]
+        )
+        #expect(entry.frames == 8 && entry.sheet?.clips == ["walk_down", "death_up"])
+
+        #expect {
+            try deployer.deploy([knight, try frame("slime", shade: 4)], into: project, options: slimeOptions())
+        } throws: { error in
+            guard case .invalidSheet(let reason) = error as? BevyAssetsError else { return false }
+            return reason.contains("'knight' is already an animation sheet")
+        }
+    }
 }

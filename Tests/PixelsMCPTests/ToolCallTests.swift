@@ -352,4 +352,26 @@ struct ContactSheetToolTests {
         for case .image(_, let mimeType, _, _) in result.content where mimeType == "image/png" { images += 1 }
         #expect(images == 1)
     }
+
+    @Test("Animations show as rows of their frames, one per direction, under the stills")
+    func animationRows() async throws {
+        let harness = try await MCPHarness.start()
+        defer { Task { await harness.stop() } }
+        let result = try await harness.call(
+            "generate_batch",
+            [
+                "items": [
+                    ["prompt": "gold coin"], ["prompt": "red gem"],
+                    ["prompt": "knight", "category": "character", "animation": "walk", "frames": 6, "directions": 4],
+                ],
+                "size": 16,
+            ]
+        )
+        let job = try #require(result.structuredContent?.objectValue?["job"]?.objectValue, "\(result.text)")
+        let sheet = try PNGCodec.decode(
+            try Data(contentsOf: URL(fileURLWithPath: try #require(job["contact_sheet"]?.stringValue)))
+        )
+        // Two stills in one row, then four rows of six frames.
+        #expect(sheet.width == 6 * 64 + 7 * 4 && sheet.height == 5 * 64 + 6 * 4)
+    }
 }

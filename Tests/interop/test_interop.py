@@ -159,6 +159,51 @@ def test_deploys_a_sprite_sheet_and_reads_its_layout():
     run(scenario)
 
 
+def sheet_frames(png: bytes, columns: int, rows: int):
+    """The frames of a sheet, row by row, each a list of RGBA tuples."""
+    width, height, pixels = read_png(png)
+    fw, fh = width // columns, height // rows
+    return [[[pixels[(row * fh + y) * width + column * fw + x] for y in range(fh) for x in range(fw)]
+             for column in range(columns)] for row in range(rows)]
+
+
+def silhouette_iou(a, b):
+    both = sum(1 for p, q in zip(a, b) if p[3] and q[3])
+    either = sum(1 for p, q in zip(a, b) if p[3] or q[3])
+    return both / either if either else 1.0
+
+
+def test_a_knight_walks_in_four_directions():
+    async def scenario(session, work):
+        project = make_bevy_project(work)
+        request = {"prompt": "a knight", "category": "character", "size": 32, "seed": 11, "animation": "walk",
+                   "directions": 4, "deploy_to": str(project)}
+        made = await session.call_tool("generate_sprite", request)
+        assert not is_error(made), made.content
+        sprite = structured(made)["sprite"]
+        sheet = sprite["sheet"]
+        assert (sheet["columns"], sheet["rows"], sheet["frame_width"], sheet["frame_height"]) == (8, 4, 32, 32)
+        assert [clip["name"] for clip in sheet["clips"]] == ["walk_down", "walk_left", "walk_right", "walk_up"]
+        assert [(clip["first"], clip["last"]) for clip in sheet["clips"]] == [(0, 7), (8, 15), (16, 23), (24, 31)]
+        frames = sheet_frames(pathlib.Path(sprite["path"]).read_bytes(), 8, 4)
+        palette = {p for row in frames for frame in row for p in frame if p[3]}
+        assert len(palette) <= 16
+        for row in frames:
+            for index, frame in enumerate(row):
+                following = row[(index + 1) % len(row)]  # the loop closes as smoothly as any other step
+                assert silhouette_iou(frame, following) >= 0.6
+                assert sum(1 for p, q in zip(frame, following) if p != q) >= 0.02 * len(frame)
+        assert frames[0][0] != frames[3][0], "down and up are the same view"
+        descriptor = json.loads((project / "assets/sprites/character/a-knight.sheet.json").read_text())
+        assert [clip["name"] for clip in descriptor["clips"]] == [clip["name"] for clip in sheet["clips"]]
+        assert descriptor["tile_size_x"] == 32 and descriptor["columns"] == 8 and descriptor["clips"][0]["loops"]
+        assert 'name: "walk_left"' in (project / "assets/sprites/character/a-knight.sheet.ron").read_text()
+        repeat = {key: value for key, value in request.items() if key != "deploy_to"}
+        again = await session.call_tool("generate_sprite", {**repeat, "force": True})
+        assert structured(again)["sprite"]["content_hash"] == sprite["content_hash"]
+    run(scenario)
+
+
 def test_bad_input_is_a_tool_error_naming_the_field():
     async def scenario(session, work):
         cases = [

@@ -9,6 +9,44 @@ package struct SheetLayout: Codable, Sendable, Equatable {
         package var first: Int
         package var last: Int
         package var fps: Double
+        /// Whether the clip repeats (idle, walk) or holds its last frame (attack, death); absent on packed sheets.
+        package var loops: Bool?
+
+        package init(name: String, first: Int, last: Int, fps: Double, loops: Bool? = nil) {
+            self.name = name
+            self.first = first
+            self.last = last
+            self.fps = fps
+            self.loops = loops
+        }
+    }
+
+    package init(
+        image: String = "",
+        tileSizeX: Int,
+        tileSizeY: Int,
+        columns: Int,
+        rows: Int,
+        paddingX: Int = 0,
+        paddingY: Int = 0,
+        offsetX: Int = 0,
+        offsetY: Int = 0,
+        frames: Int,
+        fps: Double,
+        clips: [Clip]
+    ) {
+        self.image = image
+        self.tileSizeX = tileSizeX
+        self.tileSizeY = tileSizeY
+        self.columns = columns
+        self.rows = rows
+        self.paddingX = paddingX
+        self.paddingY = paddingY
+        self.offsetX = offsetX
+        self.offsetY = offsetY
+        self.frames = frames
+        self.fps = fps
+        self.clips = clips
     }
 
     /// The asset path of the sheet's PNG.
@@ -66,7 +104,9 @@ package struct SheetLayout: Codable, Sendable, Equatable {
             """
         for clip in clips {
             text += "        (name: \(RONValue.string(clip.name).rendered), first: \(clip.first), "
-            text += "last: \(clip.last), fps: \(Self.float(clip.fps))),\n"
+            text += "last: \(clip.last), fps: \(Self.float(clip.fps))"
+            if let loops = clip.loops { text += ", loops: \(loops)" }
+            text += "),\n"
         }
         text += "    ],\n)\n"
         return text

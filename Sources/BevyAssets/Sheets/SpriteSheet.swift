@@ -15,6 +15,11 @@ package enum SpriteSheet {
         try AssetName.validate(options.name, field: "name")
         try AssetName.validate(options.category, field: "category")
         guard let firstFrame = frames.first else { throw .invalidSheet(reason: "it has no frames") }
+        if let animated = frames.first(where: { $0.sheet != nil }) {
+            throw .invalidSheet(
+                reason: "'\(animated.name)' is already an animation sheet; deploy it on its own, not packed into another"
+            )
+        }
         let (columns, rows) = try grid(frames: frames.count, options: options)
         let clips = try layoutClips(options, frames: frames.count)
         // The canvas is sized by the request: checked against the limit before any frame is decoded.

@@ -1,32 +1,64 @@
 import Foundation
 
 extension ContactSheet {
-    /// A batch's contact sheet from its sprites' PNG files, in order; a file that does not decode is left out.
-    /// Large batches get smaller tiles, so the sheet stays a few megapixels at most.
-    package static func numbered(pngs: [Data]) -> RGBAImage {
-        let images = pngs.compactMap { try? PNGCodec.decode($0) }
-        let cell = images.count <= 64 ? 64 : (images.count <= 256 ? 48 : 32)
-        return grid(images, cell: cell)
+    /// One sprite of a job's contact sheet: a still, or an animation sheet of `columns` × `rows` frames.
+    package struct Entry: Sendable {
+        package var png: Data
+        package var columns: Int
+        package var rows: Int
+
+        package init(png: Data, columns: Int = 1, rows: Int = 1) {
+            self.png = png
+            self.columns = max(1, columns)
+            self.rows = max(1, rows)
+        }
     }
 
-    /// A batch's sprites in a grid, each enlarged (whole multiples) into a `cell`-square tile over a checkerboard,
-    /// numbered from 0 in its top-left corner, in input order.
-    package static func grid(_ images: [RGBAImage], cell: Int = 64, columns: Int? = nil) -> RGBAImage {
+    /// A job's contact sheet: the stills in a numbered grid, then each animation as rows of its frames (one row
+    /// per direction), numbered with its place in the job. A file that does not decode is left out.
+    package static func numbered(_ entries: [Entry]) -> RGBAImage {
+        var stills: [(number: Int, image: RGBAImage)] = []
+        var strips: [(number: Int, frames: [RGBAImage])] = []
+        for (number, entry) in entries.enumerated() {
+            guard let image = try? PNGCodec.decode(entry.png) else { continue }
+            guard entry.columns > 1 || entry.rows > 1 else {
+                stills.append((number, image))
+                continue
+            }
+            let (width, height) = (image.width / entry.columns, image.height / entry.rows)
+            guard width > 0, height > 0 else { continue }
+            for row in 0..<entry.rows {
+                let frames = (0..<entry.columns).map { column in
+                    image.cropped(x: column * width, y: row * height, width: width, height: height)
+                }
+                strips.append((number, frames))
+            }
+        }
+        let count = stills.count + strips.reduce(0) { $0 + $1.frames.count }
+        let cell = count <= 64 ? 64 : (count <= 256 ? 48 : 32)
         let gap = 4
-        let cell = max(16, cell)
-        let count = max(1, images.count)
-        let columns = max(1, min(count, columns ?? Int(Double(count).squareRoot().rounded(.up))))
-        let rows = (count + columns - 1) / columns
+        let gridColumns = max(1, min(stills.count, Int(Double(stills.count).squareRoot().rounded(.up))))
+        let gridRows = stills.isEmpty ? 0 : (stills.count + gridColumns - 1) / gridColumns
+        let columns = max(stills.isEmpty ? 1 : gridColumns, strips.map(\.frames.count).max() ?? 1)
+        let rows = max(1, gridRows + strips.count)
         var sheet = RGBAImage(
             width: columns * cell + (columns + 1) * gap,
             height: rows * cell + (rows + 1) * gap,
             fill: RGBA(48, 48, 56)
         )
-        for (index, image) in images.enumerated() {
-            let left = gap + (index % columns) * (cell + gap)
-            let top = gap + (index / columns) * (cell + gap)
-            paste(fitted(image, cell: cell), into: &sheet, left: left, top: top, cell: cell)
-            drawNumber(index, into: &sheet, left: left + 1, top: top + 1)
+        for (index, still) in stills.enumerated() {
+            let left = gap + (index % gridColumns) * (cell + gap)
+            let top = gap + (index / gridColumns) * (cell + gap)
+            paste(fitted(still.image, cell: cell), into: &sheet, left: left, top: top, cell: cell)
+            drawNumber(still.number, into: &sheet, left: left + 1, top: top + 1)
+        }
+        for (offset, strip) in strips.enumerated() {
+            let top = gap + (gridRows + offset) * (cell + gap)
+            for (column, frame) in strip.frames.enumerated() {
+                let left = gap + column * (cell + gap)
+                paste(fitted(frame, cell: cell), into: &sheet, left: left, top: top, cell: cell)
+            }
+            drawNumber(strip.number, into: &sheet, left: gap + 1, top: top + 1)
         }
         return sheet
     }

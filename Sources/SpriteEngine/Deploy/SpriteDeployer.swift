@@ -147,7 +147,36 @@ package struct SpriteDeployer: Sendable {
             height: report.height ?? 0,
             prompt: source.sprite?.prompt,
             seed: source.sprite?.seed,
-            engine: source.sprite?.engine
+            engine: source.sprite?.engine,
+            sheet: try source.sprite?.sheet.map { layout throws(SpriteEngineError) in
+                guard layout.columns * layout.frameWidth == report.width,
+                    layout.rows * layout.frameHeight == report.height
+                else {
+                    throw .invalidSprite(
+                        path: source.url.path,
+                        issues: [
+                            "is \(report.width ?? 0)x\(report.height ?? 0), not the \(layout.columns)x\(layout.rows) "
+                                + "grid of \(layout.frameWidth)x\(layout.frameHeight) frames its job made"
+                        ]
+                    )
+                }
+                return SheetLayout(animation: layout)
+            }
+        )
+    }
+}
+
+extension SheetLayout {
+    /// The Bevy descriptor of an animation sheet: one cell per frame, no padding, a clip per direction.
+    init(animation layout: AnimationSheetLayout) {
+        self.init(
+            tileSizeX: layout.frameWidth,
+            tileSizeY: layout.frameHeight,
+            columns: layout.columns,
+            rows: layout.rows,
+            frames: layout.columns * layout.rows,
+            fps: layout.clips.first?.fps ?? 8,
+            clips: layout.clips.map { Clip(name: $0.name, first: $0.first, last: $0.last, fps: $0.fps, loops: $0.loops) }
         )
     }
 }

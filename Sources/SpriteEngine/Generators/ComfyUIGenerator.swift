@@ -32,30 +32,50 @@ package struct ComfyUIGenerator: Generator {
     ) async throws -> GeneratedImage {
         // Tilesets need seams diffusion cannot promise: the procedural painter makes them on every engine.
         if let tileset = TilesetPainter().generate(request, seed: seed) { return tileset }
+        if let sheet = request.sheet {
+            return try await generateSheet(request, sheet: sheet, seed: seed, progress: progress, prompts: prompts)
+        }
         let template = try template(for: request)
         let values = try WorkflowBinding(request: request, seed: seed, template: template).values
-        let graph: JSONValue
+        let graph = try bind(template, values)
+        let (painted, backend) = try await paintAnywhere(
+            template: template,
+            checkpoint: values["checkpoint"]?.stringValue,
+            progress: progress,
+            prompts: prompts
+        ) { _ in graph }
+        return try await postprocess(painted, backend: backend, request: request, progress: progress)
+    }
+
+    /// `template` with `values` in its placeholders; a value the template refuses is the caller's error.
+    func bind(_ template: WorkflowTemplate, _ values: [String: JSONValue]) throws -> JSONValue {
         do {
-            graph = try template.bind(values)
+            return try template.bind(values)
         } catch {
             throw SpriteEngineError.invalidArgument(field: "workflow", message: error.description)
         }
-        let checkpoint = values["checkpoint"]?.stringValue
+    }
+
+    /// Runs the graph `build` makes for the backend it gets, on the first backend free, moving to another on a
+    /// backend fault. The lease is released as soon as the prompt is done, so the next prompt goes out while this
+    /// one is post-processed.
+    func paintAnywhere(
+        template: WorkflowTemplate,
+        checkpoint: String?,
+        progress: ProgressReporter,
+        prompts: PromptRecorder,
+        build: (BackendPool.Lease) async throws -> JSONValue
+    ) async throws -> (PromptResult, backend: String) {
         let attempts = max(2, await pool.statuses.count + 1)
         var tried: Set<String> = []
         var lastFault: ComfyUIError?
         for _ in 0..<attempts {
             let lease = try await pool.acquire(checkpoint: checkpoint, excluding: tried)
-            let painted: PromptResult
             do {
-                painted = try await paint(
-                    graph,
-                    template: template,
-                    on: lease,
-                    request: request,
-                    progress: progress,
-                    prompts: prompts
-                )
+                let graph = try await build(lease)
+                let painted = try await paint(graph, template: template, on: lease, progress: progress, prompts: prompts)
+                await pool.release(lease)
+                return (painted, lease.backend)
             } catch let error as ComfyUIError where error.isBackendFault {
                 await pool.release(lease, failure: error)
                 tried.insert(lease.backend)
@@ -64,7 +84,6 @@ package struct ComfyUIGenerator: Generator {
                     "ComfyUI backend failed; resubmitting elsewhere",
                     metadata: ["comfyui.backend": "\(lease.backend)", "error": "\(error)"]
                 )
-                continue
             } catch let error as ComfyUIError {
                 await pool.release(lease)
                 throw SpriteEngineError.comfyUI(error)
@@ -72,10 +91,6 @@ package struct ComfyUIGenerator: Generator {
                 await pool.release(lease)
                 throw error
             }
-            // The backend is free as soon as its prompt is done: the next prompt goes out while this one is
-            // post-processed.
-            await pool.release(lease)
-            return try await postprocess(painted, backend: lease.backend, request: request, progress: progress)
         }
         throw SpriteEngineError.comfyUI(lastFault ?? .unreachable(backend: "(none)", reason: "no backend"))
     }
@@ -87,7 +102,12 @@ package struct ComfyUIGenerator: Generator {
             let values = try? WorkflowBinding(request: request, seed: seed, template: template).values,
             let graph = try? template.bind(values)
         else { return nil }
-        return "comfyui|\(template.name)|" + String(decoding: graph.encoded(), as: UTF8.self)
+        var identity = "comfyui|\(template.name)|" + String(decoding: graph.encoded(), as: UTF8.self)
+        // A sheet's later frames also depend on its img2img companion and the phrases it is given.
+        if request.sheet != nil, let companion = try? img2imgTemplate(for: template) {
+            identity += "|sheet|\(companion.name)|" + SheetPhrases.version
+        }
+        return identity
     }
 
     package func shutdown(leavingPrompts: Bool) async {
@@ -121,7 +141,8 @@ package struct ComfyUIGenerator: Generator {
         from handle: PromptHandle,
         progress: ProgressReporter
     ) async throws -> GeneratedImage? {
-        guard let client = await pool.client(for: handle.backend) else { return nil }
+        // A sheet is many prompts; the journal keeps one, so an interrupted sheet is painted anew.
+        guard request.sheet == nil, let client = await pool.client(for: handle.backend) else { return nil }
         let result: PromptResult
         do {
             result = try await client.collect(handle.promptID, expectingEvents: false) { update in
@@ -137,7 +158,7 @@ package struct ComfyUIGenerator: Generator {
         return try await postprocess(result, backend: handle.backend, request: request, progress: progress)
     }
 
-    private func template(for request: SpriteRequest) throws -> WorkflowTemplate {
+    func template(for request: SpriteRequest) throws -> WorkflowTemplate {
         let name = request.workflow ?? request.style.workflow ?? defaultWorkflow
         guard let template = library.templates[name] else {
             throw SpriteEngineError.invalidArgument(
@@ -154,7 +175,6 @@ package struct ComfyUIGenerator: Generator {
         _ graph: JSONValue,
         template: WorkflowTemplate,
         on lease: BackendPool.Lease,
-        request: SpriteRequest,
         progress: ProgressReporter,
         prompts: PromptRecorder
     ) async throws -> PromptResult {
@@ -179,7 +199,7 @@ package struct ComfyUIGenerator: Generator {
     }
 
     /// Decodes the painted image and runs the pixel-art pipeline on it.
-    private func postprocess(
+    func postprocess(
         _ result: PromptResult,
         backend: String,
         request: SpriteRequest,

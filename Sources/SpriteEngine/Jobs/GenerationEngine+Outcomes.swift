@@ -91,7 +91,8 @@ extension GenerationEngine {
         }
     }
 
-    /// Saves `<job>/contact-sheet.png` for a batch with at least one sprite; returns its path.
+    /// Saves `<job>/contact-sheet.png` for a batch with at least one sprite (an animation's frames as rows);
+    /// returns its path.
     private nonisolated static func saveContactSheet(
         of record: JobRecord,
         store: SpriteStore,
@@ -99,9 +100,13 @@ extension GenerationEngine {
     ) async -> String? {
         let sprites = record.items.compactMap(\.sprite)
         guard record.total > 1, !sprites.isEmpty else { return nil }
-        let files = sprites.compactMap { try? Data(contentsOf: URL(fileURLWithPath: $0.path)) }
+        let entries = sprites.compactMap { sprite in
+            (try? Data(contentsOf: URL(fileURLWithPath: sprite.path))).map {
+                ContactSheet.Entry(png: $0, columns: sprite.sheet?.columns ?? 1, rows: sprite.sheet?.rows ?? 1)
+            }
+        }
         do {
-            let png = try PNGCodec.encode(ContactSheet.numbered(pngs: files))
+            let png = try PNGCodec.encode(ContactSheet.numbered(entries))
             return try store.save(png: png, jobID: record.id, fileName: "contact-sheet.png").path
         } catch {
             logger.warning("could not save the contact sheet", metadata: ["job.id": "\(record.id)", "error": "\(error)"])

@@ -8,7 +8,8 @@ import PixelArt
 /// A call waits for its job up to `waitSeconds`; a job still going then keeps running and `job(_:)` reports on it.
 /// Cancelling the calling task cancels the job; finished items stay saved. The parts live beside it: `JobTable`
 /// (what stays in memory), `JournalReplay` and `+Recovery` (jobs a stopped server left open), `CancelWatcher`
-/// (cancel requests from other processes), `+Outcomes` (journal, record, deploy as each item ends).
+/// (cancel requests from other processes), `+Outcomes` (journal, record, deploy as each item ends), `+Queries`
+/// (waiting for a job, records, recent jobs).
 package actor GenerationEngine {
     package nonisolated let configuration: Configuration
     package nonisolated let store: SpriteStore
@@ -160,40 +161,9 @@ package actor GenerationEngine {
         await close(id)
     }
 
-    /// Waits until job `id` finishes or `seconds` pass, whichever is first; returns its record.
-    package func wait(for id: String, upTo seconds: Double) async throws -> JobRecord {
-        await recovered(id)
-        guard let task = jobs.task(of: id) else { return try await job(id) }
-        let finished = await firstOf([{ await task.value }], timeout: .seconds(max(0, seconds)))
-        if finished == nil || Task.isCancelled {
-            cancel(id)
-            throw CancellationError()
-        }
-        return try await job(id)
-    }
-
     /// Cancels what has not finished of job `id`; finished items are kept.
     package func cancel(_ id: String) {
         jobs.task(of: id)?.cancel()
-    }
-
-    /// The record of job `id`: from memory, else from the output directory (jobs of earlier runs). A job still
-    /// being recovered from the journal is waited for.
-    package func job(_ id: String) async throws(SpriteEngineError) -> JobRecord {
-        await recovered(id)
-        if let record = jobs[id] { return record }
-        if let saved = store.record(id: id) { return saved }
-        throw .unknownJob(id)
-    }
-
-    /// This server run's jobs in memory, newest first.
-    package func recentJobs(limit: Int) -> [JobRecord] {
-        jobs.recent(limit: limit)
-    }
-
-    /// The sprites of the jobs in memory, newest first.
-    package func recentSprites(limit: Int) -> [SpriteResult] {
-        Array(jobs.recent(limit: .max).flatMap { $0.items.compactMap(\.sprite) }.prefix(limit))
     }
 
     /// Stops the engine as `generation.on_shutdown` says: `leave` (default) stops following running jobs but leaves

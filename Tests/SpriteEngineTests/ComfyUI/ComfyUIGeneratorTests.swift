@@ -325,3 +325,77 @@ struct ComfyUIGeneratorTests {
         await engine.shutdown()
     }
 }
+
+@Suite("ComfyUI animation sheets against the stand-in")
+struct ComfyUISheetTests {
+    @Test("A 4-direction walk: the key frame from text, every other frame img2img from an uploaded start at one seed, spread over both backends, one palette, right mirrored from left")
+    func walkSheet() async throws {
+        let first = try await ComfyUIStandIn.start()
+        let second = try await ComfyUIStandIn.start()
+        defer {
+            Task {
+                await first.shutdown()
+                await second.shutdown()
+            }
+        }
+        let harness = try ComfyUIHarness(backends: [first, second])
+        let engine = harness.engine()
+        let progress = ProgressLog()
+        let request = try harness.request("knight", seed: 9) { draft in
+            draft[.animation] = .text("walk")
+            draft[.frames] = .int(4)
+            draft[.directions] = .int(4)
+        }
+        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 60, progress: progress.reporter)
+        let sprite = try #require(record.items.first?.sprite, "\(record)")
+        let sheet = try #require(sprite.sheet)
+        #expect(sheet.columns == 4 && sheet.rows == 4 && sheet.frameWidth == 32 && sheet.frameHeight == 32)
+        #expect(sheet.clips.map(\.name) == ["walk_down", "walk_left", "walk_right", "walk_up"])
+
+        // down, left and up are painted (4 frames each); right is left mirrored.
+        let graphs = try (first.submittedPrompts + second.submittedPrompts).map { try JSONValue(parsing: $0.graphJSON) }
+        #expect(graphs.count == 12)
+        #expect(!first.submittedPrompts.isEmpty && !second.submittedPrompts.isEmpty, "frames spread over the backends")
+        let img2img = graphs.filter { graph in graph["10"]?["class_type"] == "LoadImage" }
+        #expect(img2img.count == 11)
+        #expect(graphs.allSatisfy { $0["3"]?["inputs"]?["seed"]?.intValue == 9 })
+        let strengths = img2img.compactMap { $0["3"]?["inputs"]?["denoise"]?.doubleValue }.sorted()
+        #expect(strengths == Array(repeating: 0.55, count: 9) + [0.75, 0.75])
+        let prompts = graphs.compactMap { $0["6"]?["inputs"]?["text"]?.stringValue }
+        #expect(prompts.filter { $0.contains("back view") }.count == 4 && prompts.filter { $0.contains("facing left") }.count == 4)
+        #expect(prompts.contains { $0.contains("right foot forward") })
+        #expect(first.requestCount(path: "/upload/image") + second.requestCount(path: "/upload/image") == 11)
+
+        let image = try PNGCodec.decode(try Data(contentsOf: URL(fileURLWithPath: sprite.path)))
+        #expect(image.width == 128 && image.height == 128)
+        func frame(_ column: Int, _ row: Int) -> RGBAImage { image.cropped(x: column * 32, y: row * 32, width: 32, height: 32) }
+        let key = frame(0, 0).distinctColors
+        for row in 0..<4 {
+            for column in 0..<4 {
+                #expect(frame(column, row).distinctColors.isSubset(of: key), "frame \(column) of row \(row) leaves the key frame's palette")
+            }
+        }
+        for column in 0..<4 {
+            let (left, right) = (frame(column, 1), frame(column, 2))
+            #expect((0..<32).allSatisfy { y in (0..<32).allSatisfy { x in left[x, y] == right[31 - x, y] } })
+        }
+        let values = progress.all.map(\.progress)
+        #expect(values == values.sorted(), "progress never goes back: \(values)")
+        await engine.shutdown()
+    }
+
+    @Test("A workflow without an img2img companion is refused naming animation and the companion it needs")
+    func noCompanion() async throws {
+        let standIn = try await ComfyUIStandIn.start()
+        defer { Task { await standIn.shutdown() } }
+        let harness = try ComfyUIHarness(backends: [standIn])
+        let engine = harness.engine()
+        let request = try harness.request("knight") { draft in
+            draft[.animation] = .text("idle")
+            draft[.workflow] = .text("sd15-pixel-art-img2img")
+        }
+        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        #expect(record.items.first?.error?.contains("sd15-pixel-art-img2img-img2img") == true, "\(record)")
+        await engine.shutdown()
+    }
+}

@@ -19,12 +19,17 @@ struct ComfyUIHarness {
         .standardizedFileURL
 
     init(backends: [ComfyUIStandIn], engine: Configuration.EngineMode = .comfyui, slots: Int = 1) throws {
+        try self.init(urls: backends.map(\.url), engine: engine, slots: slots)
+    }
+
+    /// An engine on the ComfyUI servers at `urls` (stand-ins or a real one).
+    init(urls: [URL], engine: Configuration.EngineMode = .comfyui, slots: Int = 1) throws {
         directory = try TemporaryDirectory()
         var configuration = Configuration(environment: ["HOME": directory.path])
         configuration.output.directory = directory.url.appendingPathComponent("out")
         configuration.engine = engine
-        configuration.comfyUI.backends = backends.map { standIn in
-            .init(url: Configuration.normalizedBackendURL(standIn.url.absoluteString) ?? "", slots: slots)
+        configuration.comfyUI.backends = urls.map { url in
+            .init(url: Configuration.normalizedBackendURL(url.absoluteString) ?? "", slots: slots)
         }
         configuration.comfyUI.workflow = "sd15-pixel-art"
         configuration.comfyUI.pollInterval = 0.05

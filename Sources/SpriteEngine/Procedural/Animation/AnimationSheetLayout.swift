@@ -1,3 +1,5 @@
+import PixelArt
+
 /// Describes an animation sheet the way Bevy cuts it: `TextureAtlasLayout::from_grid(UVec2::new(frame_width,
 /// frame_height), columns, rows, None, None)`, plus one clip per row.
 ///
@@ -50,5 +52,23 @@ package struct AnimationSheetLayout: Codable, Sendable, Equatable {
                 loops: animation.loops
             )
         }
+    }
+}
+
+extension AnimationSheetLayout {
+    /// The sheet image: `rows` of frames laid out row by row, each row a direction, every frame
+    /// `frameWidth` × `frameHeight`.
+    func assemble(_ rows: [[RGBAImage]]) -> RGBAImage {
+        let rowBytes = frameWidth * 4
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(columns * self.rows * rowBytes * frameHeight)
+        for frames in rows {
+            for y in 0..<frameHeight {
+                for frame in frames { bytes += frame.pixels[y * rowBytes..<(y + 1) * rowBytes] }
+            }
+        }
+        let width = columns * frameWidth
+        let height = self.rows * frameHeight
+        return RGBAImage(width: width, height: height, pixels: bytes) ?? RGBAImage(width: width, height: height)
     }
 }

@@ -100,16 +100,6 @@ package struct ProceduralAnimator: Sendable {
 
     /// Frames laid out row by row, each row a direction.
     static func sheet(_ rows: [[RGBAImage]], layout: AnimationSheetLayout) -> RGBAImage {
-        let rowBytes = layout.frameWidth * 4
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(layout.columns * layout.rows * rowBytes * layout.frameHeight)
-        for frames in rows {
-            for y in 0..<layout.frameHeight {
-                for frame in frames { bytes += frame.pixels[y * rowBytes..<(y + 1) * rowBytes] }
-            }
-        }
-        let width = layout.columns * layout.frameWidth
-        let height = layout.rows * layout.frameHeight
-        return RGBAImage(width: width, height: height, pixels: bytes) ?? RGBAImage(width: width, height: height)
+        layout.assemble(rows)
     }
 }
