@@ -56,7 +56,7 @@ struct StdioServerTests {
         }
         #expect(responses[1]?["result"] != nil)
         let tools = (responses[2]?["result"] as? [String: Any])?["tools"] as? [[String: Any]]
-        #expect(tools?.count == 6)
+        #expect(tools?.count == 7)
         let call = try #require(responses[3]?["result"] as? [String: Any])
         #expect(call["isError"] as? Bool == false)
         let error = try #require(responses[4]?["error"] as? [String: Any])

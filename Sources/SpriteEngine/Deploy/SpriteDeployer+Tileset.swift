@@ -19,6 +19,8 @@ extension SpriteDeployer {
                 )
             }
             marked[index].tileset = TilesetDescriptorFile(descriptor)
+            // Its path is tilesets/<name>.png whatever category the call gave, and so is its manifest key.
+            marked[index].category = TilesetDraft.category
         }
         return marked
     }
