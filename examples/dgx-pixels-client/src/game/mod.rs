@@ -12,7 +12,7 @@ pub mod sprite_requests;
 pub mod tileset;
 
 pub use animation::{frame_at, ClipPlayer};
-pub use layout::{slot_position, slot_scale};
+pub use layout::{slot_position, slot_scale, tile_position, ISLAND_MAP};
 pub use manifest::{
     asset_file, manifest_key, manifest_path, Manifest, ManifestEntry, ManifestSheet, MANIFEST_ASSET_PATH,
 };
