@@ -78,6 +78,7 @@ fn a_knights_walk_comes_back_as_a_typed_sheet_and_deploys_its_descriptors() {
 fn a_batch_item_can_be_a_sheet_and_bad_sheet_options_are_named() {
     let bin = require_server!("a_batch_item_can_be_a_sheet_and_bad_sheet_options_are_named");
     let scratch = Scratch::new("walk-batch");
+    let project = scratch.bevy_project("game");
     let client = support::server(&bin, &scratch).spawn().expect("start the server");
     let batch = BatchRequest::items([
         BatchItem::new("green slime").name("slime-hop").category("creature").animation("idle").frames(4).directions(1),
@@ -85,12 +86,20 @@ fn a_batch_item_can_be_a_sheet_and_bad_sheet_options_are_named() {
     ])
     .size(16)
     .seed(3)
-    .return_image(false);
+    .return_image(false)
+    .deploy_to(project.display().to_string());
     let outcome = client.generate_batch(&batch, |_| {}).expect("batch");
     let sheet = outcome.job.items[0].sprite.as_ref().and_then(|sprite| sprite.sheet.as_ref()).expect("item 0 sheet");
     assert_eq!((sheet.columns, sheet.rows), (4, 1));
     assert_eq!(sheet.clips.iter().map(|clip| clip.name.as_str()).collect::<Vec<_>>(), vec!["idle_down"]);
     assert!(outcome.job.items[1].sprite.as_ref().is_some_and(|sprite| sprite.sheet.is_none()));
+    // The example game's start-up batch relies on this: a sheet item deploys with its descriptor beside it.
+    assert_eq!(outcome.asset_path(0), Some("sprites/creature/slime-hop.png"));
+    let json = project.join("assets/sprites/creature/slime-hop.sheet.json");
+    let descriptor = SheetDescriptor::from_json(&std::fs::read(&json).expect("sheet.json"), "slime-hop.sheet.json")
+        .expect("descriptor");
+    assert_eq!(descriptor.clips, sheet.clips);
+    assert!(!project.join("assets/sprites/item/coin.sheet.json").exists(), "a plain sprite has no descriptor");
 
     let error = client.generate_sprite(&SpriteRequest::new("knight").animation("walk").frames(40), |_| {}).unwrap_err();
     assert!(matches!(&error, ClientError::Tool { message, .. } if message.contains("frames")), "{error}");
