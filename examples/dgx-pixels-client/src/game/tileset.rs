@@ -81,6 +81,23 @@ impl TilesetDescriptor {
     /// The tile index for every cell of `grid`, row-major from the top-left cell: each cell gets the tile whose
     /// corners match the four vertices around it. Fails naming the first corner combination the set lacks (a
     /// `wang16` set has all 16).
+    ///
+    /// ```
+    /// use dgx_pixels_client::game::{TilesetDescriptor, VertexGrid};
+    ///
+    /// // The server's wang16 order: tile nw + 2·ne + 4·se + 8·sw.
+    /// let tiles: Vec<String> = (0..16)
+    ///     .map(|i| format!(r#"{{"index":{i},"corners":[{},{},{},{}]}}"#, i & 1, i >> 1 & 1, i >> 2 & 1, i >> 3 & 1))
+    ///     .collect();
+    /// let json = format!(r#"{{"layout":"wang16","tile_size":16,"columns":4,"rows":4,"tiles":[{}]}}"#, tiles.join(","));
+    /// let tileset = TilesetDescriptor::from_json(json.as_bytes(), "grass-water.tileset.json")?;
+    ///
+    /// // `.` grass, `~` water: a pond in the middle of 3 x 2 cells.
+    /// let map = VertexGrid::from_rows(&["....", ".~~.", "...."]).expect("rectangular");
+    /// let cells = tileset.autotile(&map).expect("a wang16 set has every corner combination");
+    /// assert_eq!(cells, vec![4, 12, 8, 2, 3, 1]);
+    /// # Ok::<(), dgx_pixels_client::ClientError>(())
+    /// ```
     pub fn autotile(&self, grid: &VertexGrid) -> Result<Vec<u32>, String> {
         let mut tiles = Vec::with_capacity(grid.columns() * grid.rows());
         for y in 0..grid.rows() {
