@@ -1,10 +1,11 @@
-//! The deploy manifest and sheet descriptors as Bevy assets, so edits and new deploys hot-reload. Parsing and
-//! checking are dgx-pixels-client's (`Manifest::from_json`, `SheetDescriptor::from_json`); this is the glue.
+//! The deploy manifest, sheet descriptors and tileset descriptors as Bevy assets, so edits and new deploys
+//! hot-reload. Parsing and checking are dgx-pixels-client's (`Manifest::from_json`, `SheetDescriptor::from_json`,
+//! `TilesetDescriptor::from_json`); this is the glue.
 
 use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
-use dgx_pixels_client::game::{Manifest, SheetDescriptor};
+use dgx_pixels_client::game::{Manifest, SheetDescriptor, TilesetDescriptor};
 use dgx_pixels_client::ClientError;
 
 /// `assets/sprites/manifest.json`.
@@ -15,15 +16,21 @@ pub struct ManifestAsset(pub Manifest);
 #[derive(Asset, TypePath, Debug)]
 pub struct SheetAsset(pub SheetDescriptor);
 
-/// Registers both asset types and their loaders.
+/// A `<name>.tileset.json` descriptor.
+#[derive(Asset, TypePath, Debug)]
+pub struct TilesetAsset(pub TilesetDescriptor);
+
+/// Registers the asset types and their loaders.
 pub struct SpriteAssetsPlugin;
 
 impl Plugin for SpriteAssetsPlugin {
     fn build(&self, app: &mut App) {
         app.init_asset::<ManifestAsset>()
             .init_asset::<SheetAsset>()
+            .init_asset::<TilesetAsset>()
             .init_asset_loader::<ManifestLoader>()
-            .init_asset_loader::<SheetLoader>();
+            .init_asset_loader::<SheetLoader>()
+            .init_asset_loader::<TilesetLoader>();
     }
 }
 
@@ -87,5 +94,30 @@ impl AssetLoader for SheetLoader {
 
     fn extensions(&self) -> &[&str] {
         &["sheet.json"]
+    }
+}
+
+/// Loads `<name>.tileset.json`, refusing a descriptor with tiles off its grid.
+#[derive(Default)]
+pub struct TilesetLoader;
+
+impl AssetLoader for TilesetLoader {
+    type Asset = TilesetAsset;
+    type Settings = ();
+    type Error = ClientError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        load_context: &mut LoadContext<'_>,
+    ) -> Result<TilesetAsset, ClientError> {
+        let source = load_context.path().display().to_string();
+        let bytes = read_all(reader, &source).await?;
+        TilesetDescriptor::from_json(&bytes, &source).map(TilesetAsset)
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["tileset.json"]
     }
 }

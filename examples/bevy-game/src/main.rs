@@ -1,10 +1,13 @@
 //! The DGX-Pixels example game.
 //!
-//! - Sprites the game wants and does not have yet are requested at start-up through `dgx-pixels-client`
-//!   (`G` asks for one more, `S` for a four-direction walk sheet); progress shows on screen.
+//! - Sprites the game wants and does not have yet (a walk sheet among them) and its tileset are requested at
+//!   start-up through `dgx-pixels-client` (`G` asks for one more sprite, `S` for a four-direction walk sheet);
+//!   progress shows on screen.
 //! - Every sprite in `assets/sprites/manifest.json` is on screen. The manifest and sheet descriptors are assets,
 //!   so sprites deployed by anyone (an assistant over MCP, `make run`) appear and changed ones hot-reload.
-//! - Sheets play their clips (`C` cycles clips, arrow keys pick `<animation>_<direction>` clips).
+//! - Sheets play their clips (`C` cycles clips, arrow keys pick `<animation>_<direction>` clips; a clip with
+//!   `loops: false` stops on its last frame).
+//! - The tileset is laid out as a 12 × 8 island map with bevy_ecs_tilemap, rebuilt when it changes.
 //! - The `sprites/reload` Bevy Remote Protocol method reloads given asset paths (DGX-Pixels calls it after a deploy
 //!   with `reload: true`).
 //!
@@ -15,6 +18,7 @@ mod assets;
 mod remote;
 mod requests;
 mod scene;
+mod tilemap;
 
 use std::path::PathBuf;
 
@@ -47,6 +51,11 @@ fn main() {
             RemotePlugin::default().with_method(RELOAD_METHOD, remote::reload_sprites),
             RemoteHttpPlugin::default(),
         ))
-        .add_plugins((assets::SpriteAssetsPlugin, requests::RequestsPlugin { project }, scene::ScenePlugin))
+        .add_plugins((
+            assets::SpriteAssetsPlugin,
+            requests::RequestsPlugin { project },
+            scene::ScenePlugin,
+            tilemap::IslandMapPlugin,
+        ))
         .run();
 }

@@ -12,11 +12,13 @@ use crate::call::{Call, Canceller};
 use crate::connection::{Connection, Delivery};
 use crate::error::ClientError;
 use crate::jsonrpc::{PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS};
-use crate::operations::{BatchCall, SpriteCall};
+use crate::operations::{BatchCall, SpriteCall, TilesetCall};
 use crate::progress::Progress;
 use crate::requests::{BatchRequest, DeployRequest, SpriteRequest};
 use crate::results::{BatchOutcome, Deployment, Job, SpriteOutcome, ToolOutput};
 use crate::server_command::ServerCommand;
+use crate::tileset_outcome::TilesetOutcome;
+use crate::tileset_request::TilesetRequest;
 
 /// Who answered `initialize`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -123,7 +125,7 @@ impl Client {
     }
 
     /// Sends `tools/call` and returns the call in flight, to poll or wait on. Any tool, any arguments: the way
-    /// to tools this client has no typed method for (a future `generate_tileset`, `validate_sprite`).
+    /// to tools this client has no typed method for (`validate_sprite`).
     pub fn start_tool(&self, tool: &str, arguments: Map<String, Value>) -> Result<Call, ClientError> {
         Call::start(&self.connection, tool, arguments, Canceller::new(&self.connection))
     }
@@ -177,6 +179,28 @@ impl Client {
         on_progress: impl FnMut(&Progress),
     ) -> Result<BatchOutcome, ClientError> {
         self.batch_call(request)?.wait(on_progress)
+    }
+
+    /// Starts `generate_tileset`; the returned call can be cancelled from another thread, then waited on.
+    pub fn tileset_call(&self, request: &TilesetRequest) -> Result<TilesetCall, ClientError> {
+        TilesetCall::start(&self.connection, request, self.follow_poll)
+    }
+
+    /// Generates an autotile tileset and waits for it, following a `status: "running"` answer through `get_job`
+    /// to the end. The outcome carries the descriptor (`TilesetDescriptor`: which tile has which corners) and,
+    /// with `deploy_to`, where the PNG and `.tileset.json` went.
+    pub fn generate_tileset(
+        &self,
+        request: &TilesetRequest,
+        on_progress: impl FnMut(&Progress),
+    ) -> Result<TilesetOutcome, ClientError> {
+        self.tileset_call(request)?.wait(on_progress)
+    }
+
+    /// Whether the server offers `tool` (`tools/list`): for tools newer than some servers, such as
+    /// `generate_tileset`.
+    pub fn has_tool(&self, tool: &str) -> Result<bool, ClientError> {
+        Ok(self.list_tools()?.iter().any(|listed| listed.get("name").and_then(Value::as_str) == Some(tool)))
     }
 
     /// Deploys sprites into a Bevy project.

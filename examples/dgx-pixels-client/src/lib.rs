@@ -16,13 +16,15 @@
 //! # Ok::<(), dgx_pixels_client::ClientError>(())
 //! ```
 //!
-//! - [`Client`]: typed calls (`generate_sprite`, `generate_batch`, `deploy_to_bevy`, `get_job`, `cancel_job`) and
+//! - [`Client`]: typed calls (`generate_sprite`, `generate_batch`, `generate_tileset`, `deploy_to_bevy`, `get_job`,
+//!   `cancel_job`) and
 //!   `call_tool` / `start_tool` for any tool; a `status: "running"` answer is followed through `get_job`.
 //! - [`Call`], [`Canceller`]: a request in flight, to poll from a game loop or cancel from another thread
 //!   (`notifications/cancelled`).
 //! - [`ClientError`]: every failure, with the server's text where it sent one; a server that dies fails the
 //!   requests waiting on it at once.
-//! - [`game`]: sheet descriptors, clip timing, the deploy manifest, and [`game::SpriteRequests`] for a game loop.
+//! - [`game`]: sheet and tileset descriptors, clip timing, the autotiler, the deploy manifest, and
+//!   [`game::SpriteRequests`] for a game loop.
 
 mod call;
 mod client;
@@ -35,19 +37,23 @@ mod progress;
 mod requests;
 mod results;
 mod server_command;
+mod tileset_outcome;
+mod tileset_request;
 
 pub use call::{Call, CallEvent, Canceller};
 pub use client::{Client, ServerInfo};
 pub use error::ClientError;
 pub use jsonrpc::{PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS};
-pub use operations::{BatchCall, SpriteCall};
+pub use operations::{BatchCall, SpriteCall, TilesetCall};
 pub use progress::Progress;
 pub use requests::{BatchItem, BatchRequest, DeployRequest, SheetRequest, SpriteRequest};
 pub use results::{
-    BatchOutcome, DeployedFile, DeployedSprite, Deployment, Job, JobItem, JobStatus, SheetInfo, Sprite, SpriteOutcome,
-    ToolOutput,
+    AnimationSheet, BatchOutcome, DeployedFile, DeployedSprite, Deployment, Job, JobItem, JobStatus, SheetInfo, Sprite,
+    SpriteOutcome, ToolOutput,
 };
 pub use server_command::{ServerCommand, BIN_ENV, DEFAULT_PROGRAM};
+pub use tileset_outcome::TilesetOutcome;
+pub use tileset_request::TilesetRequest;
 
 #[cfg(test)]
 mod tests {
@@ -63,5 +69,7 @@ mod tests {
         send_sync::<crate::game::Manifest>();
         send_sync::<crate::game::SheetDescriptor>();
         send_sync::<crate::game::ClipPlayer>();
+        send_sync::<crate::game::TilesetDescriptor>();
+        send_sync::<crate::TilesetOutcome>();
     }
 }

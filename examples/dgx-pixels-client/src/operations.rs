@@ -12,6 +12,8 @@ use crate::error::ClientError;
 use crate::progress::Progress;
 use crate::requests::{BatchRequest, SpriteRequest};
 use crate::results::{BatchOutcome, BatchOutput, Deployment, Job, JobStatus, SpriteOutcome, SpriteOutput};
+use crate::tileset_outcome::{TilesetOutcome, TilesetOutput};
+use crate::tileset_request::TilesetRequest;
 
 /// A `generate_sprite` in flight.
 pub struct SpriteCall {
@@ -141,6 +143,76 @@ impl BatchCall {
             _ => (None, None),
         };
         Ok(BatchOutcome { job, deployment, deploy_error, followed: true })
+    }
+}
+
+/// A `generate_tileset` in flight.
+pub struct TilesetCall {
+    call: Call,
+    connection: Arc<Connection>,
+    deploy_to: Option<String>,
+    follow_poll: Duration,
+}
+
+impl TilesetCall {
+    pub(crate) fn start(
+        connection: &Arc<Connection>,
+        request: &TilesetRequest,
+        follow_poll: Duration,
+    ) -> Result<TilesetCall, ClientError> {
+        let call =
+            Call::start(connection, "generate_tileset", request.arguments().clone(), Canceller::new(connection))?;
+        Ok(TilesetCall {
+            call,
+            connection: Arc::clone(connection),
+            deploy_to: request.deploy_target().map(str::to_owned),
+            follow_poll,
+        })
+    }
+
+    /// The JSON-RPC id of the `generate_tileset` request.
+    pub fn request_id(&self) -> u64 {
+        self.call.request_id()
+    }
+
+    /// Cancels it from another thread: the request while it runs, else the job being followed (`cancel_job`).
+    pub fn canceller(&self) -> Canceller {
+        self.call.canceller()
+    }
+
+    /// Waits for the tileset (and its deployment, with `deploy_to`), as `SpriteCall::wait` does for a sprite.
+    pub fn wait(self, mut on_progress: impl FnMut(&Progress)) -> Result<TilesetOutcome, ClientError> {
+        let canceller = self.call.canceller();
+        let mut seen = 0.0_f64;
+        let output = self.call.wait(|progress| {
+            seen = seen.max(progress.progress);
+            on_progress(progress);
+        })?;
+        let answer: TilesetOutput = output.parse()?;
+        let project = self.deploy_to.as_deref();
+        if answer.status.is_finished() {
+            let Some(sprite) = answer.sprite else {
+                return Err(job_error(&answer.job_id, answer.status, answer.error.as_deref().unwrap_or_default()));
+            };
+            return TilesetOutcome::assemble(answer.job_id, sprite, answer.tileset, answer.deployment, project, false);
+        }
+        let job = follow_job(&self.connection, &answer.job_id, self.follow_poll, &canceller, seen, on_progress)?;
+        let item = job.items.first();
+        let Some(sprite) = item.and_then(|item| item.sprite.clone()).filter(|_| job.status == JobStatus::Succeeded)
+        else {
+            let message = item.and_then(|item| item.error.as_deref()).unwrap_or_default();
+            return Err(job_error(&job.job_id, job.status, message));
+        };
+        // As for a sprite: a job that outlived the call is deployed now, through deploy_to_bevy of its id.
+        let deployment = match project {
+            Some(project) => Some(
+                call(&self.connection, "deploy_to_bevy", json!({"project": project, "sprites": [job.job_id]}))?
+                    .structured
+                    .unwrap_or(Value::Null),
+            ),
+            None => None,
+        };
+        TilesetOutcome::assemble(job.job_id, sprite, None, deployment, project, true)
     }
 }
 

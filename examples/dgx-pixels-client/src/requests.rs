@@ -2,7 +2,7 @@
 //!
 //! Every builder is a JSON object underneath. The typed setters only spell the published schema
 //! (`tools/list`, mirrored in docs/tools.md); `arg(key, value)` sets any key, so an argument the server adds later
-//! (`animation`, `frames`, `directions`, `fps`, …) works without a new client. The server checks every argument
+//! works without a new client. The server checks every argument
 //! against its schema and answers a bad one with an error naming it.
 
 use serde_json::{json, Map, Value};
@@ -131,6 +131,33 @@ macro_rules! sprite_options {
             /// Make it again even when the cache holds the same request and seed.
             pub fn force(self, force: bool) -> Self {
                 self.arg("force", force)
+            }
+
+            /// Make an animation sheet: `idle`, `walk`, `run`, `attack`, `hurt` or `death`. The result is one PNG,
+            /// `frames` columns by `directions` rows, with clips named `<animation>_<direction>`.
+            pub fn animation(self, animation: impl Into<String>) -> Self {
+                self.arg("animation", animation.into())
+            }
+
+            /// Frames per direction of an animation sheet (2–16).
+            pub fn frames(self, frames: u32) -> Self {
+                self.arg("frames", frames)
+            }
+
+            /// Facings of an animation sheet: 1, 4 (rows down, left, right, up) or 8 (then down_left, down_right,
+            /// up_left, up_right).
+            pub fn directions(self, directions: u32) -> Self {
+                self.arg("directions", directions)
+            }
+
+            /// Frames per second of the sheet's clips.
+            pub fn fps(self, fps: f64) -> Self {
+                self.arg("fps", fps)
+            }
+
+            /// How far each animation frame may move from the one it is painted from (ComfyUI, 0.05–1).
+            pub fn denoise(self, denoise: f64) -> Self {
+                self.arg("denoise", denoise)
             }
         }
     };
@@ -431,6 +458,30 @@ mod tests {
             })
         );
         assert_eq!(request.deploy_target(), Some("/games/mine"));
+    }
+
+    #[test]
+    fn animation_options_are_typed_on_sprites_and_batch_items() {
+        let request = SpriteRequest::new("hero in blue tunic")
+            .animation("walk")
+            .frames(6)
+            .directions(4)
+            .fps(12.0)
+            .denoise(0.35)
+            .size(32)
+            .seed(21);
+        assert_eq!(
+            Value::Object(request.into_arguments()),
+            json!({
+                "prompt": "hero in blue tunic", "animation": "walk", "frames": 6, "directions": 4, "fps": 12.0,
+                "denoise": 0.35, "size": 32, "seed": 21
+            })
+        );
+        let batch = BatchRequest::items([BatchItem::new("ghost").animation("death").frames(4).directions(1)]);
+        assert_eq!(
+            batch.arguments()["items"],
+            json!([{"prompt": "ghost", "animation": "death", "frames": 4, "directions": 1}])
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::error::ClientError;
 use crate::game::sheet::{Clip, SheetDescriptor};
+use crate::game::tileset::TilesetDescriptor;
 
 /// A successful `tools/call` answer (an `isError: true` answer is `ClientError::Tool` instead).
 #[derive(Debug, Clone, PartialEq)]
@@ -94,10 +95,11 @@ impl JobStatus {
     }
 }
 
-/// The grid of an animation sheet a generate call made: `frame_width` × `frame_height` cells in `columns` ×
-/// `rows`, with named clips.
+/// The grid of an animation sheet a generate call made: `frame_width` × `frame_height` cells, `columns` frames
+/// across and one row per direction (down, left, right, up; then down_left, down_right, up_left, up_right for 8),
+/// with clips named `<animation>_<direction>`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SheetInfo {
+pub struct AnimationSheet {
     pub columns: u32,
     pub rows: u32,
     pub frame_width: u32,
@@ -105,6 +107,16 @@ pub struct SheetInfo {
     #[serde(default)]
     pub clips: Vec<Clip>,
 }
+
+impl AnimationSheet {
+    /// The clip named `name` (`walk_left`).
+    pub fn clip(&self, name: &str) -> Option<&Clip> {
+        self.clips.iter().find(|clip| clip.name == name)
+    }
+}
+
+/// The name this type had before animation sheets were typed; kept so older code still builds.
+pub type SheetInfo = AnimationSheet;
 
 /// A generated sprite.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -144,7 +156,10 @@ pub struct Sprite {
     pub timings: Option<Value>,
     /// Set when the sprite is an animation sheet.
     #[serde(default)]
-    pub sheet: Option<SheetInfo>,
+    pub sheet: Option<AnimationSheet>,
+    /// Set when the sprite is a tileset (`generate_tileset`), if the server puts the descriptor here.
+    #[serde(default)]
+    pub tileset: Option<TilesetDescriptor>,
 }
 
 fn null_as_false<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
@@ -200,6 +215,8 @@ pub struct Deployment {
     pub sheet: Option<SheetDescriptor>,
     #[serde(default)]
     pub backup_path: Option<String>,
+    /// `assets/sprites/manifest.json` inside the project (empty when the deploy wrote no manifest entry).
+    #[serde(default)]
     pub manifest_path: String,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -273,7 +290,7 @@ pub(crate) struct SpriteOutput {
     pub deployment: Option<Deployment>,
     /// Where a server may put an animation's grid beside the sprite rather than in it.
     #[serde(default)]
-    pub sheet: Option<SheetInfo>,
+    pub sheet: Option<AnimationSheet>,
 }
 
 /// `generate_batch`'s `structuredContent`.
@@ -317,7 +334,7 @@ impl SpriteOutcome {
     }
 
     /// The animation grid, for a sheet.
-    pub fn sheet(&self) -> Option<&SheetInfo> {
+    pub fn sheet(&self) -> Option<&AnimationSheet> {
         self.sprite.sheet.as_ref()
     }
 }
@@ -408,7 +425,7 @@ mod tests {
             SpriteOutcome { job_id: parsed.job_id, sprite: parsed.sprite.unwrap(), deployment: None, followed: false };
         let sheet = outcome.sheet().unwrap();
         assert_eq!((sheet.columns, sheet.rows, sheet.frame_width, sheet.frame_height), (4, 4, 32, 32));
-        assert_eq!(sheet.clips[1], Clip { name: "walk_left".into(), first: 4, last: 7, fps: 8.0 });
+        assert_eq!(sheet.clips[1], Clip::new("walk_left", 4, 7, 8.0));
         assert!(outcome.cached());
         assert_eq!(outcome.asset_path(), None);
         assert_eq!(outcome.png_path(), "/out/20261202-075700-237e32/red-knight.png");

@@ -2,20 +2,24 @@
 
 use super::sheet::Clip;
 
-/// The atlas index `clip` shows `elapsed` seconds after it started, looping. A clip with a non-positive or
-/// non-finite fps stays on its first frame.
+/// The atlas index `clip` shows `elapsed` seconds after it started: looping, or held on the last frame once a
+/// clip with `loops: false` has played through. A clip with a non-positive or non-finite fps stays on its first
+/// frame.
 pub fn frame_at(clip: &Clip, elapsed: f32) -> u32 {
     let plays = clip.fps.is_finite() && clip.fps > 0.0 && elapsed.is_finite() && elapsed > 0.0;
     if !plays {
         return clip.first;
     }
     let step = (f64::from(elapsed) * f64::from(clip.fps)).floor() as u64;
-    clip.first + (step % u64::from(clip.frame_count())) as u32
+    let count = u64::from(clip.frame_count());
+    let offset = if clip.is_looping() { step % count } else { step.min(count - 1) };
+    clip.first + offset as u32
 }
 
 /// Plays one clip: feed it each frame's delta time, read the atlas index to show.
 ///
-/// The elapsed time is kept modulo one loop of the clip, so a game running for hours loses no precision.
+/// The elapsed time of a looping clip is kept modulo one loop, so a game running for hours loses no precision;
+/// a clip with `loops: false` holds its last frame once played through (`is_finished`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClipPlayer {
     clip: Clip,
@@ -39,10 +43,20 @@ impl ClipPlayer {
             self.elapsed += delta;
             let period = self.clip.frame_count() as f32 / self.clip.fps;
             if period.is_finite() && period > 0.0 && self.elapsed >= period {
-                self.elapsed %= period;
+                if self.clip.is_looping() {
+                    self.elapsed %= period;
+                } else {
+                    // Held on the last frame: no need to count on.
+                    self.elapsed = period;
+                }
             }
         }
         self.index()
+    }
+
+    /// True once a clip that does not loop shows its last frame for good; never for a looping clip.
+    pub fn is_finished(&self) -> bool {
+        !self.clip.is_looping() && self.index() == self.clip.last.max(self.clip.first)
     }
 
     /// The atlas index to show now.
@@ -64,7 +78,7 @@ mod tests {
     use super::*;
 
     fn walk_left() -> Clip {
-        Clip { name: "walk_left".into(), first: 4, last: 7, fps: 10.0 }
+        Clip::new("walk_left", 4, 7, 10.0)
     }
 
     #[test]
@@ -87,7 +101,7 @@ mod tests {
         assert_eq!(frame_at(&clip, 3.0), 4);
         clip.fps = f32::INFINITY;
         assert_eq!(frame_at(&clip, 3.0), 4);
-        let single = Clip { name: "idle".into(), first: 2, last: 2, fps: 8.0 };
+        let single = Clip::new("idle", 2, 2, 8.0);
         assert_eq!(frame_at(&single, 10.0), 2);
     }
 
@@ -111,13 +125,48 @@ mod tests {
         assert!(player.elapsed < 0.4 + 1e-3);
     }
 
+    fn death_down() -> Clip {
+        Clip { name: "death_down".into(), first: 8, last: 11, fps: 10.0, loops: Some(false) }
+    }
+
+    #[test]
+    fn a_clip_that_does_not_loop_holds_its_last_frame() {
+        let clip = death_down();
+        assert_eq!(frame_at(&clip, 0.0), 8);
+        assert_eq!(frame_at(&clip, 0.25), 10);
+        assert_eq!(frame_at(&clip, 0.35), 11);
+        assert_eq!(frame_at(&clip, 0.4), 11, "no wrap to the first frame");
+        assert_eq!(frame_at(&clip, 1000.0), 11);
+        let looping = Clip { loops: Some(true), ..death_down() };
+        assert_eq!(frame_at(&looping, 0.4), 8, "loops: true wraps like a clip without the field");
+    }
+
+    #[test]
+    fn the_player_stops_on_the_last_frame_of_a_clip_that_does_not_loop() {
+        let mut player = ClipPlayer::new(death_down());
+        let shown: Vec<u32> = (0..8).map(|_| player.tick(0.1)).collect();
+        assert_eq!(shown, vec![9, 10, 11, 11, 11, 11, 11, 11]);
+        assert!(player.is_finished());
+        for _ in 0..(60 * 60) {
+            player.tick(1.0 / 60.0);
+        }
+        assert_eq!(player.index(), 11, "still held a minute later");
+        // Playing another clip (a walk after the death, say) starts it from its first frame.
+        player.play(walk_left());
+        assert_eq!(player.index(), 4);
+        assert!(!player.is_finished());
+        let mut looping = ClipPlayer::new(walk_left());
+        looping.tick(0.35);
+        assert!(!looping.is_finished(), "a looping clip on its last frame is not finished");
+    }
+
     #[test]
     fn switching_clips_restarts_but_replaying_the_same_one_does_not() {
         let mut player = ClipPlayer::new(walk_left());
         player.tick(0.15);
         player.play(walk_left());
         assert_eq!(player.index(), 5);
-        player.play(Clip { name: "walk_up".into(), first: 12, last: 15, fps: 10.0 });
+        player.play(Clip::new("walk_up", 12, 15, 10.0));
         assert_eq!(player.index(), 12);
         assert_eq!(player.clip().name, "walk_up");
     }

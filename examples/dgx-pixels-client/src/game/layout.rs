@@ -1,4 +1,4 @@
-//! Where the example game puts its sprites.
+//! Where the example game puts its sprites, and the island map it lays out with a tileset.
 
 /// Sprites per row.
 pub const SLOTS_PER_ROW: usize = 6;
@@ -27,9 +27,59 @@ pub fn slot_scale(width: u32, height: u32) -> f32 {
     }
 }
 
+/// The example game's map: vertex values (13 × 9, so 12 × 8 cells), `.` for the tileset's `terrain` (grass) and
+/// `~` for its `edge` (water): an island with a pond, in open water. Read it with `VertexGrid::from_rows`.
+pub const ISLAND_MAP: [&str; 9] = [
+    "~~~~~~~~~~~~~",
+    "~~~.....~~~~~",
+    "~~.........~~",
+    "~~....~~...~~",
+    "~.....~~....~",
+    "~~.........~~",
+    "~~~.......~~~",
+    "~~~~~..~~~~~~",
+    "~~~~~~~~~~~~~",
+];
+
+/// Where cell `cell` of a row-major, top-row-first map of `columns × rows` cells goes on a tilemap whose y axis
+/// points up (bevy_ecs_tilemap's `TilePos`): same column, rows counted from the bottom.
+pub fn tile_position(cell: usize, columns: usize, rows: usize) -> (u32, u32) {
+    let (x, y) = (cell % columns.max(1), cell / columns.max(1));
+    (x as u32, rows.saturating_sub(1 + y) as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::game::tileset::{TilesetDescriptor, TilesetTile, VertexGrid};
+
+    #[test]
+    fn the_island_map_is_12_by_8_cells_and_autotiles_with_a_wang16_set() {
+        let grid = VertexGrid::from_rows(&ISLAND_MAP).unwrap();
+        assert_eq!((grid.columns(), grid.rows()), (12, 8));
+        let tiles = (0..16)
+            .map(|index: u32| TilesetTile {
+                index,
+                corners: [0, 1, 2, 3].map(|bit| ((index >> bit) & 1) as u8),
+                edges: None,
+                neighbours: None,
+            })
+            .collect();
+        let wang16 = TilesetDescriptor { layout: "wang16".into(), tile_size: 16, columns: 4, rows: 4, tiles };
+        let cells = wang16.autotile(&grid).unwrap();
+        assert_eq!(cells.len(), 96);
+        assert!(cells.contains(&0) && cells.contains(&15), "both open grass and open water");
+        let shores = cells.iter().filter(|&&tile| tile != 0 && tile != 15).count();
+        assert!(shores > 20, "a coastline all round, and the pond's: {shores}");
+    }
+
+    #[test]
+    fn tile_positions_flip_rows_so_the_top_row_is_drawn_on_top() {
+        assert_eq!(tile_position(0, 12, 8), (0, 7));
+        assert_eq!(tile_position(11, 12, 8), (11, 7));
+        assert_eq!(tile_position(12, 12, 8), (0, 6));
+        assert_eq!(tile_position(95, 12, 8), (11, 0));
+    }
 
     #[test]
     fn scales_by_whole_numbers_up_and_whole_fractions_down() {

@@ -9,9 +9,10 @@ pub mod progress_board;
 pub mod remote;
 pub mod sheet;
 pub mod sprite_requests;
+pub mod tileset;
 
 pub use animation::{frame_at, ClipPlayer};
-pub use layout::{slot_position, slot_scale};
+pub use layout::{slot_position, slot_scale, tile_position, ISLAND_MAP};
 pub use manifest::{
     asset_file, manifest_key, manifest_path, Manifest, ManifestEntry, ManifestSheet, MANIFEST_ASSET_PATH,
 };
@@ -19,3 +20,4 @@ pub use progress_board::ProgressBoard;
 pub use remote::{reload_paths, RELOAD_METHOD};
 pub use sheet::{Clip, Direction, SheetDescriptor};
 pub use sprite_requests::{SpriteEvent, SpriteRequests, Ticket};
+pub use tileset::{blob_mask, TilesetDescriptor, TilesetTile, VertexGrid};

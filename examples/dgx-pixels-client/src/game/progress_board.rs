@@ -47,6 +47,11 @@ impl ProgressBoard {
                     self.last_error = Some(error.to_owned());
                 }
             }
+            SpriteEvent::Tileset { ticket, outcome } => {
+                let what = outcome.asset_path().unwrap_or_else(|| outcome.sprite.path.clone());
+                let tiles = &outcome.tileset;
+                self.finish(*ticket, format!("made {what} ({} {} tiles)", tiles.tiles.len(), tiles.layout));
+            }
             SpriteEvent::Deployed { ticket, deployment } => {
                 let names: Vec<&str> = deployment.sprites.iter().map(|sprite| sprite.asset_path.as_str()).collect();
                 self.finish(*ticket, format!("deployed {}", names.join(", ")));

@@ -11,33 +11,68 @@ pub struct Clip {
     pub first: u32,
     pub last: u32,
     pub fps: f32,
+    /// Whether the clip starts over after its last frame. Animation sheets say so per clip (`death` does not);
+    /// packed sheets leave it out, and a clip without it loops.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loops: Option<bool>,
 }
 
 impl Clip {
+    /// A clip of frames `first..=last` at `fps` that loops as clips without a `loops` field do.
+    pub fn new(name: impl Into<String>, first: u32, last: u32, fps: f32) -> Clip {
+        Clip { name: name.into(), first, last, fps, loops: None }
+    }
+
     /// Frames in the clip (at least 1, even for a malformed `last < first`).
     pub fn frame_count(&self) -> u32 {
         self.last.saturating_sub(self.first) + 1
     }
 
-    /// The clip's animation and facing, for names of the form `<animation>_<direction>` (`walk_down`).
+    /// False only for a clip that says `loops: false`: it stops on its last frame.
+    pub fn is_looping(&self) -> bool {
+        self.loops != Some(false)
+    }
+
+    /// The clip's animation and facing, for names of the form `<animation>_<direction>` (`walk_down`,
+    /// `run_up_left`).
     pub fn direction(&self) -> Option<(&str, Direction)> {
-        let (animation, direction) = self.name.rsplit_once('_')?;
-        Some((animation, Direction::from_name(direction)?))
+        // The two-word facings first, so `run_down_left` is not read as `run_down` facing left.
+        Direction::ALL_EIGHT.into_iter().rev().find_map(|direction| {
+            let animation = self.name.strip_suffix(direction.name())?.strip_suffix('_')?;
+            (!animation.is_empty()).then_some((animation, direction))
+        })
     }
 }
 
-/// A facing of a directional animation. Animation sheets put one row per direction in this order.
+/// A facing of a directional animation. Animation sheets put one row per direction in the order of `ALL` (4
+/// directions) or `ALL_EIGHT` (8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
     Down,
     Left,
     Right,
     Up,
+    DownLeft,
+    DownRight,
+    UpLeft,
+    UpRight,
 }
 
 impl Direction {
-    /// Every direction, in the row order of an animation sheet.
+    /// The four facings, in the row order of a 4-direction animation sheet.
     pub const ALL: [Direction; 4] = [Direction::Down, Direction::Left, Direction::Right, Direction::Up];
+
+    /// The eight facings, in the row order of an 8-direction animation sheet.
+    pub const ALL_EIGHT: [Direction; 8] = [
+        Direction::Down,
+        Direction::Left,
+        Direction::Right,
+        Direction::Up,
+        Direction::DownLeft,
+        Direction::DownRight,
+        Direction::UpLeft,
+        Direction::UpRight,
+    ];
 
     /// The lowercase name used in clip names.
     pub fn name(self) -> &'static str {
@@ -46,12 +81,16 @@ impl Direction {
             Direction::Left => "left",
             Direction::Right => "right",
             Direction::Up => "up",
+            Direction::DownLeft => "down_left",
+            Direction::DownRight => "down_right",
+            Direction::UpLeft => "up_left",
+            Direction::UpRight => "up_right",
         }
     }
 
     /// The direction named `name` (lowercase), if any.
     pub fn from_name(name: &str) -> Option<Direction> {
-        Direction::ALL.into_iter().find(|direction| direction.name() == name)
+        Direction::ALL_EIGHT.into_iter().find(|direction| direction.name() == name)
     }
 }
 
@@ -130,12 +169,7 @@ impl SheetDescriptor {
 
     /// What to play when nothing else is asked for: the first clip, or every frame at the sheet's fps.
     pub fn default_clip(&self) -> Clip {
-        self.clips.first().cloned().unwrap_or_else(|| Clip {
-            name: "all".into(),
-            first: 0,
-            last: self.frames.max(1) - 1,
-            fps: self.fps,
-        })
+        self.clips.first().cloned().unwrap_or_else(|| Clip::new("all", 0, self.frames.max(1) - 1, self.fps))
     }
 
     /// The clip after `current` in the descriptor's order, wrapping around; the first clip when `current` is not
@@ -183,6 +217,7 @@ mod tests {
                 first: row as u32 * 4,
                 last: row as u32 * 4 + 3,
                 fps: 10.0,
+                loops: Some(true),
             })
             .collect();
         SheetDescriptor {
@@ -205,7 +240,7 @@ mod tests {
     fn reads_the_descriptor_the_server_writes() {
         let sheet = SheetDescriptor::from_json(SLIME.as_bytes(), "blue-slime.sheet.json").unwrap();
         assert_eq!((sheet.tile_size_x, sheet.columns, sheet.rows, sheet.frames), (16, 4, 1, 4));
-        assert_eq!(sheet.clips, vec![Clip { name: "idle".into(), first: 0, last: 3, fps: 8.0 }]);
+        assert_eq!(sheet.clips, vec![Clip::new("idle", 0, 3, 8.0)]);
         assert_eq!(sheet.default_clip().name, "idle");
     }
 
@@ -214,7 +249,7 @@ mod tests {
         let text = r#"{"image":"a.png","tile_size_x":8,"tile_size_y":8,"columns":2,"rows":1,"frames":2,"fps":4}"#;
         let sheet = SheetDescriptor::from_json(text.as_bytes(), "a.sheet.json").unwrap();
         assert_eq!((sheet.padding_x, sheet.offset_y), (0, 0));
-        assert_eq!(sheet.default_clip(), Clip { name: "all".into(), first: 0, last: 1, fps: 4.0 });
+        assert_eq!(sheet.default_clip(), Clip::new("all", 0, 1, 4.0));
         assert_eq!(sheet.next_clip("all"), None);
     }
 
@@ -249,7 +284,43 @@ mod tests {
         assert_eq!(sheet.next_clip("walk_up").map(|clip| clip.name.as_str()), Some("walk_down"));
         assert_eq!(sheet.next_clip("nonexistent").map(|clip| clip.name.as_str()), Some("walk_down"));
         assert_eq!(sheet.clips[3].direction(), Some(("walk", Direction::Up)));
-        assert_eq!(Clip { name: "idle".into(), first: 0, last: 0, fps: 1.0 }.direction(), None);
+        assert_eq!(Clip::new("idle", 0, 0, 1.0).direction(), None);
+    }
+
+    /// What the server writes for an animation sheet: clips carry `loops` (Sources/BevyAssets/Sheets).
+    const DEATH: &str = r#"{
+      "clips" : [ { "first" : 0, "fps" : 8, "last" : 3, "loops" : false, "name" : "death_down" },
+                  { "first" : 4, "fps" : 8, "last" : 7, "loops" : true, "name" : "idle_up_left" } ],
+      "columns" : 4, "fps" : 8, "frames" : 8, "image" : "sprites/creature/ghost.png",
+      "offset_x" : 0, "offset_y" : 0, "padding_x" : 0, "padding_y" : 0, "rows" : 2,
+      "tile_size_x" : 16, "tile_size_y" : 16
+    }"#;
+
+    #[test]
+    fn reads_the_loops_flag_of_animation_clips_and_writes_it_back_only_when_set() {
+        let sheet = SheetDescriptor::from_json(DEATH.as_bytes(), "ghost.sheet.json").unwrap();
+        assert_eq!(sheet.clips[0].loops, Some(false));
+        assert!(!sheet.clips[0].is_looping());
+        assert!(sheet.clips[1].is_looping());
+        let packed = SheetDescriptor::from_json(SLIME.as_bytes(), "blue-slime.sheet.json").unwrap();
+        assert_eq!(packed.clips[0].loops, None, "packed sheets have no loops field");
+        assert!(packed.clips[0].is_looping(), "and their clips loop");
+        let written = serde_json::to_value(&packed.clips[0]).unwrap();
+        assert!(written.get("loops").is_none(), "{written}");
+        assert_eq!(serde_json::to_value(&sheet.clips[0]).unwrap()["loops"], false);
+    }
+
+    #[test]
+    fn eight_direction_clip_names_split_on_the_whole_direction() {
+        let sheet = SheetDescriptor::from_json(DEATH.as_bytes(), "ghost.sheet.json").unwrap();
+        assert_eq!(sheet.clips[1].direction(), Some(("idle", Direction::UpLeft)));
+        assert_eq!(sheet.clip_for("idle", Direction::UpLeft).map(|clip| clip.first), Some(4));
+        assert_eq!(sheet.clip_for("idle", Direction::Left), None);
+        assert_eq!(Clip::new("run_down_right", 0, 1, 8.0).direction(), Some(("run", Direction::DownRight)));
+        assert_eq!(Clip::new("_left", 0, 1, 8.0).direction(), None);
+        for direction in Direction::ALL_EIGHT {
+            assert_eq!(Direction::from_name(direction.name()), Some(direction));
+        }
     }
 
     #[test]

@@ -14,6 +14,8 @@ use crate::progress::Progress;
 use crate::requests::{BatchRequest, DeployRequest, SpriteRequest};
 use crate::results::{BatchOutcome, Deployment, SpriteOutcome};
 use crate::server_command::ServerCommand;
+use crate::tileset_outcome::TilesetOutcome;
+use crate::tileset_request::TilesetRequest;
 
 /// Names one request made through `SpriteRequests`.
 pub type Ticket = u64;
@@ -29,6 +31,8 @@ pub enum SpriteEvent {
     Sprite { ticket: Ticket, outcome: Box<SpriteOutcome> },
     /// A batch is finished.
     Batch { ticket: Ticket, outcome: Box<BatchOutcome> },
+    /// A tileset is made (and deployed, with `deploy_to`).
+    Tileset { ticket: Ticket, outcome: Box<TilesetOutcome> },
     /// A deploy is done: its files are in place.
     Deployed { ticket: Ticket, deployment: Box<Deployment> },
     /// A request failed, or (`ticket: None`) the server could not be started.
@@ -39,6 +43,7 @@ enum Command {
     Sprite(Ticket, Box<SpriteRequest>),
     Batch(Ticket, Box<BatchRequest>),
     Deploy(Ticket, Box<DeployRequest>),
+    Tileset(Ticket, Box<TilesetRequest>),
 }
 
 /// Where a request stands, for cancelling it.
@@ -117,6 +122,13 @@ impl SpriteRequests {
         ticket
     }
 
+    /// Asks for a tileset; its outcome arrives as `SpriteEvent::Tileset` (or `Failed`).
+    pub fn request_tileset(&self, request: TilesetRequest) -> Ticket {
+        let ticket = self.next_ticket.fetch_add(1, Ordering::Relaxed);
+        self.send(Command::Tileset(ticket, Box::new(request)));
+        ticket
+    }
+
     /// Deploys sprites (e.g. a finished batch's job id, packed into a sheet); the report arrives as
     /// `SpriteEvent::Deployed` (or `Failed`).
     pub fn request_deploy(&self, request: DeployRequest) -> Ticket {
@@ -189,7 +201,10 @@ impl Drop for SpriteRequests {
 impl Command {
     fn ticket(&self) -> Ticket {
         match self {
-            Command::Sprite(ticket, _) | Command::Batch(ticket, _) | Command::Deploy(ticket, _) => *ticket,
+            Command::Sprite(ticket, _)
+            | Command::Batch(ticket, _)
+            | Command::Deploy(ticket, _)
+            | Command::Tileset(ticket, _) => *ticket,
         }
     }
 }
@@ -252,6 +267,10 @@ fn run_request(client: &Client, events: &Sender<SpriteEvent>, tracking: &Mutex<T
             .batch_call(&request)
             .and_then(|call| tracked(tracking, ticket, call.canceller(), || call.wait(report)))
             .map(|outcome| SpriteEvent::Batch { ticket, outcome: Box::new(outcome) }),
+        Command::Tileset(_, request) => client
+            .tileset_call(&request)
+            .and_then(|call| tracked(tracking, ticket, call.canceller(), || call.wait(report)))
+            .map(|outcome| SpriteEvent::Tileset { ticket, outcome: Box::new(outcome) }),
         Command::Deploy(_, request) => client
             .deploy_to_bevy(&request)
             .map(|deployment| SpriteEvent::Deployed { ticket, deployment: Box::new(deployment) }),
