@@ -51,6 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
             )
         }
         try await deployAnimations(client, into: projectPath)
+        try await deployTileset(client, into: projectPath)
         if let first = job?["items"]?.arrayValue?.first?.objectValue?["sprite"]?.objectValue,
             let uri = first["uri"]?.stringValue
         {
@@ -114,6 +115,29 @@ struct DemoCommand: AsyncParsableCommand {
             Console.out("  \(entry["action"]?.stringValue ?? "?"): \(entry["png_path"]?.stringValue ?? "?")")
         }
         Self.describeSheet(hero["sprite"]?.objectValue)
+    }
+
+    /// Makes the grass/water tileset the example game lays its island map with, deployed to `assets/tilesets/`.
+    private func deployTileset(_ client: Client, into projectPath: String) async throws {
+        let made = try await call(
+            client,
+            "generate_tileset",
+            [
+                "terrain": "grass", "edge": "water", "name": "grass-water", "tile_size": 16, "layout": "wang16",
+                "seed": 5, "deploy_to": .string(projectPath),
+            ]
+        )
+        let tileset = made["tileset"]?.objectValue ?? made["sprite"]?.objectValue?["tileset"]?.objectValue ?? [:]
+        for file in made["deployment"]?.objectValue?["files"]?.arrayValue ?? [] {
+            let entry = file.objectValue ?? [:]
+            Console.out(
+                "  \(entry["action"]?.stringValue ?? "?"): \(entry["path"]?.stringValue ?? "?")  (\(entry["kind"]?.stringValue ?? "?"))"
+            )
+        }
+        Console.out(
+            "tileset grass-water: \(tileset["layout"]?.stringValue ?? "?"), \(tileset["tiles"]?.arrayValue?.count ?? 0) tiles of "
+                + "\(tileset["tile_size"]?.intValue ?? 0) px in \(tileset["columns"]?.intValue ?? 0) columns"
+        )
     }
 
     /// One line for a sheet: its grid and clips.

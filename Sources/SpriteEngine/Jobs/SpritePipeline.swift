@@ -63,7 +63,7 @@ struct SpritePipeline: Sendable {
             await progress.report(100, of: 100, "cached: \(url.path)")
             return result
         }
-        await progress.report(0, of: 100, "generating \(request.size) sprite")
+        await progress.report(0, of: 100, "generating " + Self.describe(request))
         var generated: GeneratedImage
         if let resume, let collected = try await generator.resume(request, from: resume, progress: progress) {
             generated = collected
@@ -137,6 +137,18 @@ struct SpritePipeline: Sendable {
         try saveDescriptor(of: result, jobID: jobID)
         if let cacheKey { store.cache.remember(result, as: cacheKey) }
         return result
+    }
+
+    /// What the first progress message says is being made.
+    static func describe(_ request: SpriteRequest) -> String {
+        if let tileset = request.tileset {
+            return "\(tileset.layout.rawValue) tileset of \(tileset.tileSize) px tiles"
+        }
+        if let sheet = request.sheet {
+            return "\(sheet.animation.rawValue) sheet, \(sheet.frames) frames x \(sheet.directions.rawValue) directions "
+                + "of \(request.size)"
+        }
+        return "\(request.size) sprite"
     }
 
     /// The rules a generated sprite must pass: its size, colour budget, palette and binary alpha.
