@@ -116,6 +116,23 @@ struct ReaderLimitTests {
         }
     }
 
+    @Test("A collection whose entries would nest too deep once merged is refused, not written unreadable")
+    func collectionDeepAfterMerge() throws {
+        let path = "/game/assets/sprites/sprites.assets.ron"
+        let existing = "{\"k\": " + String(repeating: "[", count: 127) + String(repeating: "]", count: 127) + "}"
+        _ = try RONReader.parse(existing)
+        #expect(
+            throws: BevyAssetsError.collectionCorrupt(
+                path: path,
+                reason: "merged, it would be nested deeper than 128 levels"
+            )
+        ) {
+            try AssetCollection.merged(existing: existing, at: path, entries: [:])
+        }
+        let shallower = "{\"k\": " + String(repeating: "[", count: 126) + String(repeating: "]", count: 126) + "}"
+        _ = try RONReader.parse(try AssetCollection.merged(existing: shallower, at: path, entries: [:]))
+    }
+
     @Test("Reads at most the limit: one byte more is too large, a missing file is missing")
     func projectFileLimit() throws {
         let folder = try TemporaryDirectory()
