@@ -59,8 +59,10 @@ struct JSONScannerTests {
 
     @Test(
         "Refuses a number too large for a double, as the decoders after it do; tiny and long ones are read",
-        arguments: [("4e444644444440", false), ("[1e400]", false), ("-1e999", false), ("1e-400", true),
-            ("1.7976931348623157e308", true), ("123456789012345678901234567890", true)]
+        arguments: [
+            ("4e444644444440", false), ("[1e400]", false), ("-1e999", false), ("1e-400", true),
+            ("1.7976931348623157e308", true), ("123456789012345678901234567890", true),
+        ]
     )
     func numberRange(_ text: String, accepted: Bool) {
         let scanned = (try? scan(text)) != nil
