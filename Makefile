@@ -9,11 +9,13 @@ BIN_RELEASE = $(shell swift build $(RELEASE_FLAGS) --show-bin-path)/dgx-pixels
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Seconds each libFuzzer target runs under `make fuzz`.
+FUZZ_SECONDS ?= 300
 SYSTEM_PACKAGES := libpng-dev libdeflate-dev libcurl4-openssl-dev pkg-config \
 	librust-serde-dev librust-serde-derive-dev librust-serde-json-dev
 
 .PHONY: all deps venv build release run serve test test-swift test-interop test-rust bench bench-pixelart bench-decode \
-	bench-comfyui bench-soak lint format install uninstall clean
+	bench-comfyui bench-soak fuzz fuzz-smoke lint format install uninstall clean
 
 all: build
 
@@ -108,6 +110,16 @@ bench-comfyui: release
 ## 10 000 generate_sprite calls through one server: RSS, latency per thousand, restart time with that history.
 bench-soak: release venv
 	$(PY) bench/soak_bench.py --bin $(BIN_RELEASE)
+
+## Coverage-guided fuzzing (libFuzzer + AddressSanitizer) of every reader of untrusted bytes: PNG decode and
+## validation, Cargo.toml/Cargo.lock/RON, ComfyUI JSON and WebSocket events, JSON-RPC lines. FUZZ_SECONDS per target;
+## new inputs go to .build/fuzz/corpus, crashing ones to fuzz-artifacts/ (git-ignored). See docs/reliability.md.
+fuzz:
+	Tests/Fuzz/fuzz.sh run $(FUZZ_SECONDS)
+
+## 20 seconds per target, for CI.
+fuzz-smoke:
+	Tests/Fuzz/fuzz.sh run 20
 
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift

@@ -14,6 +14,8 @@ package enum BevyAssetsError: Error, CustomStringConvertible, Equatable, Sendabl
     case lockFailed(path: String, reason: String)
     case invalidSheet(reason: String)
     case collectionCorrupt(path: String, reason: String)
+    /// A project file over `ProjectFile.maxBytes`; `limit` in bytes.
+    case projectFileTooLarge(path: String, limit: Int)
 
     package var description: String {
         switch self {
@@ -49,6 +51,9 @@ package enum BevyAssetsError: Error, CustomStringConvertible, Equatable, Sendabl
         case .collectionCorrupt(let path, let reason):
             "\(path) is not a bevy_asset_loader collection dgx-pixels can merge into (\(reason)); it was left as is. "
                 + "Fix or delete it, or deploy without asset_collection."
+        case .projectFileTooLarge(let path, let limit):
+            "\(path) is larger than \(limit / (1024 * 1024)) MiB, the most dgx-pixels reads of a project file; "
+                + "nothing was written. Check that it is the file you meant (a real one is far smaller)."
         }
     }
 }

@@ -212,7 +212,12 @@ package struct BevyDeployer: Sendable {
             let key = Manifest.key(category: plan.sprite.category, name: plan.name)
             entries.merge(AssetCollection.entries(for: sheet, key: key)) { _, new in new }
         }
-        let existing = FileSystem.contents(of: url.path).map { String(decoding: $0, as: UTF8.self) }
+        let existing: String?
+        switch ProjectFile.contents(of: url) {
+        case .success(let data): existing = String(decoding: data, as: UTF8.self)
+        case .failure(.tooLarge): throw .projectFileTooLarge(path: url.path, limit: ProjectFile.maxBytes)
+        case .failure(.missing), .failure(.unreadable): existing = nil
+        }
         return try AssetCollection.merged(existing: existing, at: url.path, entries: entries)
     }
 

@@ -136,8 +136,10 @@ package struct BevyProject: Sendable {
         override: String?
     ) throws(BevyAssetsError) {
         let lockFolders = [cargoToml.deletingLastPathComponent(), workspace?.url.deletingLastPathComponent()]
-        let locked = lockFolders.compactMap { $0 }.lazy
-            .compactMap { CargoLock.bevyVersion(in: $0.appendingPathComponent("Cargo.lock")) }.first
+        var locked: BevyVersion?
+        for folder in lockFolders.compactMap({ $0 }) where locked == nil {
+            locked = CargoLock.bevyVersion(in: folder.appendingPathComponent("Cargo.lock"), notes: &notes)
+        }
         let required = requirement.flatMap(BevyVersion.init)
         if let override {
             guard let version = BevyVersion(override) else { throw .invalidBevyVersion(value: override) }

@@ -15,13 +15,13 @@ struct CargoManifest {
 
     /// Reads and parses the manifest at `url`.
     init(contentsOf url: URL) throws(BevyAssetsError) {
+        let text = try ProjectFile.text(of: url) { reason in .cargoTomlUnreadable(path: url.path, reason: reason) }
+        try self.init(text: text, url: url)
+    }
+
+    /// Parses `text` as the manifest at `url` (which names it in errors and anchors workspace members).
+    init(text: String, url: URL) throws(BevyAssetsError) {
         self.url = url
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw .cargoTomlUnreadable(path: url.path, reason: "it is not readable UTF-8 text")
-        }
         do {
             root = try TOMLReader.parse(text)
         } catch {

@@ -16,8 +16,12 @@ package enum ManifestStore {
 
     /// The manifest at `url`; empty when there is none, `manifestCorrupt` when it cannot be read.
     package static func read(at url: URL) throws(BevyAssetsError) -> Manifest {
-        guard let data = FileSystem.contents(of: url.path) else {
-            if FileSystem.kind(of: url.path) == .missing { return Manifest() }
+        if FileSystem.kind(of: url.path) == .missing { return Manifest() }
+        let data: Data
+        switch ProjectFile.contents(of: url) {
+        case .success(let bytes): data = bytes
+        case .failure(.tooLarge): throw .projectFileTooLarge(path: url.path, limit: ProjectFile.maxBytes)
+        case .failure(.missing), .failure(.unreadable):
             throw .manifestCorrupt(path: url.path, reason: "it is not a readable file")
         }
         let manifest: Manifest

@@ -1,8 +1,11 @@
-/// Parses the RON subset Bevy `.meta` files use into `RONValue`, rejecting anything unbalanced or unfinished.
+/// Parses the RON subset Bevy `.meta` files use into `RONValue`, rejecting anything unbalanced or unfinished, or
+/// nested deeper than `ScalarCursor.maxDepth` (so a hostile `sprites.assets.ron` cannot overflow the stack).
 struct RONReader {
     typealias Failure = ScalarCursor.Failure
 
     private var cursor: ScalarCursor
+    /// How many parentheses, lists and maps enclose the value being read.
+    private var depth = 0
 
     private init(_ text: String) { cursor = ScalarCursor(text) }
 
@@ -24,6 +27,9 @@ struct RONReader {
     private mutating func value() throws(Failure) -> RONValue {
         skipTrivia()
         guard let next = cursor.peek() else { throw cursor.fail("the text ends where a value should be") }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= ScalarCursor.maxDepth else { throw cursor.tooDeep() }
         switch next {
         case "\"":
             return .string(try string())

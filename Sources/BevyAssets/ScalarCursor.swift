@@ -1,5 +1,9 @@
 /// A read position in text, with the line number for error messages: what the RON and TOML readers share.
 struct ScalarCursor {
+    /// The deepest nesting the readers accept: far beyond any real Cargo.toml or RON file, and far short of what
+    /// would overflow a thread's stack.
+    static let maxDepth = 128
+
     /// Why text could not be read, with the line it happened on.
     struct Failure: Error, Equatable {
         var line: Int
@@ -32,4 +36,7 @@ struct ScalarCursor {
     }
 
     func fail(_ reason: String) -> Failure { Failure(line: line, reason: reason) }
+
+    /// The failure for text nested deeper than `maxDepth`.
+    func tooDeep() -> Failure { fail("nested deeper than \(Self.maxDepth) levels") }
 }

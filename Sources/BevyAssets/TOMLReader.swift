@@ -3,11 +3,14 @@ import Foundation
 /// A small reader for the TOML that Cargo.toml and Cargo.lock use.
 ///
 /// It handles tables, arrays of tables, dotted keys, strings, arrays and inline tables. Not a general TOML
-/// parser: it keeps what deployment needs and no more.
+/// parser: it keeps what deployment needs and no more. Nesting (arrays, inline tables, and the parts of a key) is
+/// bounded by `ScalarCursor.maxDepth`, so a hostile Cargo.toml is refused instead of overflowing the stack.
 struct TOMLReader {
     typealias Failure = ScalarCursor.Failure
 
     private var cursor: ScalarCursor
+    /// How many arrays and inline tables enclose the value being read.
+    private var depth = 0
 
     private init(_ text: String) { cursor = ScalarCursor(text) }
 
@@ -31,6 +34,8 @@ struct TOMLReader {
                 let path = try key()
                 try expect("]")
                 if isArray { try expect("]") }
+                // `#last` adds a level to the path of an array of tables.
+                try checkDepth(path.count + 1)
                 if isArray {
                     try appendTable(at: path, in: &root)
                     currentTable = path + ["#last"]
@@ -40,6 +45,7 @@ struct TOMLReader {
                 }
             } else {
                 let path = try key()
+                try checkDepth(currentTable.count + path.count)
                 try expect("=")
                 let item = try value()
                 try insert(item, at: currentTable + path, in: &root, replacing: true)
@@ -52,31 +58,63 @@ struct TOMLReader {
     // MARK: Building tables
 
     /// Inserts `item`; "#last" in a path means the newest table of an array of tables.
+    ///
+    /// Works in place (each level is moved out of `node` before it changes), so a Cargo.lock with thousands of
+    /// `[[package]]` tables is read in linear time.
     private func insert(_ item: TOMLValue, at path: [String], in node: inout TOMLValue, replacing: Bool) throws(Failure)
     {
+        try insert(item, at: path[...], in: &node, mode: replacing ? .replace : .keep)
+    }
+
+    /// What `insert` does with the last key of its path.
+    private enum Placement {
+        /// Sets the value unless the key is already there.
+        case keep
+        /// Sets the value.
+        case replace
+        /// Appends the value to the array there (an array of tables).
+        case append
+    }
+
+    private func insert(
+        _ item: TOMLValue,
+        at path: ArraySlice<String>,
+        in node: inout TOMLValue,
+        mode: Placement
+    ) throws(Failure) {
         guard let key = path.first else { return }
         if key == "#last", case .array(var items) = node, let last = items.indices.last {
-            try insert(item, at: Array(path.dropFirst()), in: &items[last], replacing: replacing)
+            node = .array([])
+            try insert(item, at: path.dropFirst(), in: &items[last], mode: mode)
             node = .array(items)
             return
         }
         guard case .table(var entries) = node else {
             throw cursor.fail("'\(key)' is inside a value that is not a table")
         }
-        if path.count == 1 {
-            if entries[key] == nil || replacing { entries[key] = item }
-        } else {
-            var child = entries[key] ?? .table([:])
-            try insert(item, at: Array(path.dropFirst()), in: &child, replacing: replacing)
-            entries[key] = child
+        node = .table([:])
+        defer { node = .table(entries) }
+        if path.count > 1 {
+            try insert(item, at: path.dropFirst(), in: &entries[key, default: .table([:])], mode: mode)
+            return
         }
-        node = .table(entries)
+        switch mode {
+        case .keep where entries[key] == nil, .replace:
+            entries[key] = item
+        case .keep:
+            break
+        case .append:
+            guard case .array(var items) = entries[key] ?? .array([]) else {
+                throw cursor.fail("'\(key)' is an array of tables and also another value")
+            }
+            entries[key] = nil
+            items.append(item)
+            entries[key] = .array(items)
+        }
     }
 
     private func appendTable(at path: [String], in root: inout TOMLValue) throws(Failure) {
-        var items = root.value(at: path)?.array ?? []
-        items.append(.table([:]))
-        try insert(.array(items), at: path, in: &root, replacing: true)
+        try insert(.table([:]), at: path[...], in: &root, mode: .append)
     }
 
     // MARK: Keys and values
@@ -98,6 +136,7 @@ struct TOMLReader {
                 guard !bare.isEmpty else { throw cursor.fail("expected a key") }
                 parts.append(bare)
             }
+            try checkDepth(parts.count)
             skipTrivia(newlines: false)
         } while cursor.consume(".")
         return parts
@@ -110,6 +149,8 @@ struct TOMLReader {
             return .string(try quotedString())
         case "[":
             cursor.advance()
+            try enter()
+            defer { depth -= 1 }
             var items: [TOMLValue] = []
             while true {
                 skipTrivia(newlines: true)
@@ -121,11 +162,14 @@ struct TOMLReader {
             }
         case "{":
             cursor.advance()
+            try enter()
+            defer { depth -= 1 }
             var entries: TOMLValue = .table([:])
             skipTrivia(newlines: true)
             if cursor.consume("}") { return entries }
             while true {
                 let path = try key()
+                try checkDepth(depth + path.count)
                 try expect("=")
                 try insert(try value(), at: path, in: &entries, replacing: true)
                 skipTrivia(newlines: true)
@@ -178,6 +222,16 @@ struct TOMLReader {
     }
 
     // MARK: Scanning
+
+    /// One level deeper into an array or inline table.
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        try checkDepth(depth)
+    }
+
+    private func checkDepth(_ levels: Int) throws(Failure) {
+        guard levels <= ScalarCursor.maxDepth else { throw cursor.tooDeep() }
+    }
 
     private mutating func expect(_ scalar: Unicode.Scalar) throws(Failure) {
         skipTrivia(newlines: false)

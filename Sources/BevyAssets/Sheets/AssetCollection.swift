@@ -54,6 +54,14 @@ package enum AssetCollection {
         for key in all.keys.sorted() {
             text += "    \(RONValue.string(key).rendered): \(all[key] ?? ""),\n"
         }
-        return text + "})\n"
+        text += "})\n"
+        // Existing entries sit one level deeper once wrapped in `({ … })`: one already at the nesting limit would
+        // make a file this reader (and the next deploy) refuses, so refuse it now, before anything is written.
+        do {
+            _ = try RONReader.parse(text)
+        } catch {
+            throw .collectionCorrupt(path: path, reason: "merged, it would be \(error.reason)")
+        }
+        return text
     }
 }

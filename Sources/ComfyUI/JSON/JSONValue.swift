@@ -104,8 +104,9 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses JSON bytes.
+    /// Parses JSON bytes; nesting deeper than `maxDepth` is refused with `TooDeep` before anything decodes.
     package init(parsing data: Data) throws {
+        try Self.checkDepth(of: data)
         self = try JSONDecoder().decode(JSONValue.self, from: data)
     }
 

@@ -4,6 +4,10 @@ extension StandInJSON {
     /// Why a body is not JSON.
     struct ParseError: Error {}
 
+    /// The deepest nesting the parser accepts (as deep as Python's `json` goes by default, and far short of what
+    /// would overflow a NIO thread's stack).
+    static let maxDepth = 512
+
     /// Parses UTF-8 JSON text (RFC 8259), keeping object key order and integer-ness.
     init(parsing data: Data) throws(ParseError) {
         var parser = Parser(bytes: Array(data))
@@ -25,7 +29,7 @@ extension StandInJSON {
         }
 
         mutating func value(depth: Int) throws(ParseError) -> StandInJSON {
-            guard depth < 512, index < bytes.count else { throw ParseError() }
+            guard depth < StandInJSON.maxDepth, index < bytes.count else { throw ParseError() }
             switch bytes[index] {
             case UInt8(ascii: "{"): return try object(depth: depth)
             case UInt8(ascii: "["): return try array(depth: depth)

@@ -111,10 +111,7 @@ extension JSONScanner {
                         UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         index += 2
                     case UInt8(ascii: "u"):
-                        guard index + 6 <= bytes.count,
-                            (2..<6).allSatisfy({ JSONScanner.hexValue(bytes[index + $0]) != nil })
-                        else { throw fail("a \\u escape needs four hex digits") }
-                        index += 6
+                        try unicodeEscape()
                     default: throw fail("unknown escape in a string")
                     }
                     continue
@@ -127,6 +124,32 @@ extension JSONScanner {
                 try utf8Sequence()
             }
             throw fail("a string is not closed")
+        }
+
+        /// A `\uXXXX` escape, cursor on its backslash.
+        ///
+        /// A surrogate must come as a high and low pair (`\ud83d\ude00`): the decoders after the scanner refuse a lone one, so it is refused here, as a parse
+        /// error, rather than as a confusing parameter error later.
+        private mutating func unicodeEscape() throws(Failure) {
+            guard let code = hexCode(at: index + 2) else { throw fail("a \\u escape needs four hex digits") }
+            index += 6
+            if (0xDC00...0xDFFF).contains(code) { throw fail("a \\u escape is a low surrogate without a high one") }
+            guard (0xD800...0xDBFF).contains(code) else { return }
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                let low = hexCode(at: index + 2), (0xDC00...0xDFFF).contains(low)
+            else { throw fail("a \\u escape is a high surrogate without a low one") }
+            index += 6
+        }
+
+        /// The value of four hex digits at `start`, or nil.
+        private func hexCode(at start: Int) -> UInt32? {
+            guard start + 4 <= bytes.count else { return nil }
+            var code: UInt32 = 0
+            for offset in 0..<4 {
+                guard let digit = JSONScanner.hexValue(bytes[start + offset]) else { return nil }
+                code = code << 4 | UInt32(digit)
+            }
+            return code
         }
 
         /// One multi-byte UTF-8 sequence (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
@@ -160,23 +183,35 @@ extension JSONScanner {
             index += length
         }
 
+        /// A number; one too large for a `Double` (`1e400`) is refused, as the decoders after the scanner refuse it.
         mutating func number() throws(Failure) {
+            let start = index
             if peek == UInt8(ascii: "-") { index += 1 }
             switch peek {
             case UInt8(ascii: "0"): index += 1
             case UInt8(ascii: "1")...UInt8(ascii: "9"): skipDigits()
             default: throw fail("a number needs digits")
             }
+            // Only a long integer part or an exponent can overflow; everything else skips the conversion.
+            var mayOverflow = index - start > 300
             if peek == UInt8(ascii: ".") {
                 index += 1
                 guard isDigit(peek) else { throw fail("a fraction needs digits") }
                 skipDigits()
             }
             if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+                mayOverflow = true
                 index += 1
                 if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
                 guard isDigit(peek) else { throw fail("an exponent needs digits") }
                 skipDigits()
+            }
+            if mayOverflow {
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                guard let value = Double(text), value.isFinite else {
+                    index = start
+                    throw fail("a number too large for a 64-bit float")
+                }
             }
         }
 

@@ -46,6 +46,31 @@ struct JSONScannerTests {
         }
     }
 
+    @Test(
+        "Refuses a lone surrogate escape, as the decoders after it do",
+        arguments: [#""\uDefa""#, #""\ud83d""#, #""\ud83dx""#, #""\ud83d\u0041""#, #""\ude00\ud83d""#]
+    )
+    func refusesLoneSurrogates(_ text: String) {
+        #expect(throws: JSONScanner.Failure.self) { try scan(text) }
+        #expect(throws: (any Error).self) {
+            try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
+        }
+    }
+
+    @Test(
+        "Refuses a number too large for a double, as the decoders after it do; tiny and long ones are read",
+        arguments: [
+            ("4e444644444440", false), ("[1e400]", false), ("-1e999", false), ("1e-400", true),
+            ("1.7976931348623157e308", true), ("123456789012345678901234567890", true),
+        ]
+    )
+    func numberRange(_ text: String, accepted: Bool) {
+        let scanned = (try? scan(text)) != nil
+        let decoded = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) != nil
+        #expect(scanned == accepted)
+        #expect(decoded == accepted)
+    }
+
     @Test("Nesting beyond the limit is refused at once, arrays and objects alike")
     func depth() throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
