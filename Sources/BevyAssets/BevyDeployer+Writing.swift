@@ -38,7 +38,9 @@ extension BevyDeployer {
             companions += plan.sheetFiles.map { ($0.data, $0.url, $0.kind) }
             for file in companions {
                 let previous = FileSystem.contents(of: file.url.path)
-                operations.append(try write(file.data, to: file.url, kind: file.kind, writer: writer, backups: &backups))
+                operations.append(
+                    try write(file.data, to: file.url, kind: file.kind, writer: writer, backups: &backups)
+                )
                 landed.append((file.url, previous))
             }
             let png = try write(plan.sprite.png, to: plan.png, kind: .png, writer: writer, backups: &backups)

@@ -67,10 +67,14 @@ struct SpriteFlags {
     static func value(_ text: String, option: SpriteOption) throws(ValidationError) -> OptionValue {
         switch option.kind {
         case .integer, .integerChoice:
-            guard let number = Int(text) else { throw ValidationError("\(option.flag) expects an integer, got '\(text)'") }
+            guard let number = Int(text) else {
+                throw ValidationError("\(option.flag) expects an integer, got '\(text)'")
+            }
             return .int(number)
         case .number:
-            guard let number = Double(text) else { throw ValidationError("\(option.flag) expects a number, got '\(text)'") }
+            guard let number = Double(text) else {
+                throw ValidationError("\(option.flag) expects a number, got '\(text)'")
+            }
             return .number(number)
         case .flag:
             return .flag(try flag(text, option: option))
@@ -104,9 +108,11 @@ struct SpriteFlags {
                 case .palette: " <name|#hex,#hex,…>"
                 default: " <text>"
                 }
-            let flag = (option.kind == .flag ? "\(option.flag) / --no-\(option.flag.dropFirst(2))" : option.flag) + value
+            let flag =
+                (option.kind == .flag ? "\(option.flag) / --no-\(option.flag.dropFirst(2))" : option.flag) + value
             let padded = flag.count < 34 ? flag + String(repeating: " ", count: 34 - flag.count) : flag + "  "
-            return "  " + padded + option.summary + (option.defaultDescription(in: nil).map { " Default: \($0)." } ?? "")
+            return "  " + padded + option.summary
+                + (option.defaultDescription(in: nil).map { " Default: \($0)." } ?? "")
         }.joined(separator: "\n")
     }
 }

@@ -22,7 +22,9 @@ struct BevyDeployerSheetTests {
         )
     }
 
-    @Test("Writes meta, .sheet.ron, .sheet.json, then the PNG that completes the sprite, and records the sheet in the manifest")
+    @Test(
+        "Writes meta, .sheet.ron, .sheet.json, then the PNG that completes the sprite, and records the sheet in the manifest"
+    )
     func deploysSheet() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -138,7 +140,10 @@ struct BevyDeployerSheetTests {
         #expect(ron.contains(#"(name: "walk_down", first: 0, last: 3, fps: 8.0, loops: true)"#))
         #expect(ron.contains(#"(name: "death_up", first: 4, last: 7, fps: 6.0, loops: false)"#))
         _ = try RONReader.parse(ron)
-        let json = try JSONDecoder().decode(SheetLayout.self, from: Data(contentsOf: URL(fileURLWithPath: "\(base)/knight.sheet.json")))
+        let json = try JSONDecoder().decode(
+            SheetLayout.self,
+            from: Data(contentsOf: URL(fileURLWithPath: "\(base)/knight.sheet.json"))
+        )
         #expect(json.clips.map(\.loops) == [true, false] && json.tileSizeX == 16 && json.rows == 2)
         let entry = try #require(
             try ManifestStore.read(at: BevyDeployer.manifestURL(in: project)).sprites["character/knight"]

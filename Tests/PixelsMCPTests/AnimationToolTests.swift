@@ -53,7 +53,9 @@ struct SheetFrames {
 
 @Suite("generate_sprite animation sheets through the SDK client")
 struct AnimationToolTests {
-    @Test("'a knight, walk, 4 directions' is one character in motion: one palette, overlapping yet moving frames, smooth loops, down differs from up, deployed with its clips, the same bytes again")
+    @Test(
+        "'a knight, walk, 4 directions' is one character in motion: one palette, overlapping yet moving frames, smooth loops, down differs from up, deployed with its clips, the same bytes again"
+    )
     func knightWalk() async throws {
         let harness = try await MCPHarness.start()
         defer { Task { await harness.stop() } }
@@ -70,12 +72,17 @@ struct AnimationToolTests {
         #expect(columns == 8 && sheet["rows"] == 4 && sheet["frame_width"] == 32 && sheet["frame_height"] == 32)
         let clips = try #require(sheet["clips"]?.arrayValue).compactMap(\.objectValue)
         #expect(clips.map { $0["name"]?.stringValue } == ["walk_down", "walk_left", "walk_right", "walk_up"])
-        #expect(clips.map { $0["first"]?.intValue } == [0, 8, 16, 24] && clips.map { $0["last"]?.intValue } == [7, 15, 23, 31])
+        #expect(
+            clips.map { $0["first"]?.intValue } == [0, 8, 16, 24]
+                && clips.map { $0["last"]?.intValue } == [7, 15, 23, 31]
+        )
         #expect(sprite["width"] == 256 && sprite["height"] == 128)
 
         let png = try Data(contentsOf: URL(fileURLWithPath: try #require(sprite["path"]?.stringValue)))
         let sheetFrames = try SheetFrames(png: png, columns: 8, rows: 4)
-        let palette = sheetFrames.frames.flatMap { $0 }.reduce(into: Set<RGBA>()) { $0.formUnion(SheetFrames.colours($1)) }
+        let palette = sheetFrames.frames.flatMap { $0 }.reduce(into: Set<RGBA>()) {
+            $0.formUnion(SheetFrames.colours($1))
+        }
         #expect(palette.count <= 16, "the sheet uses \(palette.count) colours")
         for (row, frames) in sheetFrames.frames.enumerated() {
             for index in frames.indices {
@@ -92,7 +99,11 @@ struct AnimationToolTests {
         let ron = project.appendingPathComponent("assets/sprites/character/a-knight.sheet.ron")
         let text = try String(contentsOf: ron, encoding: .utf8)
         #expect(text.contains(#"(name: "walk_up", first: 24, last: 31, fps: 10.0, loops: true)"#))
-        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("assets/sprites/character/a-knight.sheet.json").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: project.appendingPathComponent("assets/sprites/character/a-knight.sheet.json").path
+            )
+        )
 
         var again = arguments
         again["force"] = true
@@ -102,7 +113,9 @@ struct AnimationToolTests {
         #expect(secondSprite["content_hash"] == sprite["content_hash"] && secondSprite["cached"] != true)
     }
 
-    @Test("Sheet options are checked: frames out of 2-16, directions not 1/4/8, an unknown animation, or frames without animation")
+    @Test(
+        "Sheet options are checked: frames out of 2-16, directions not 1/4/8, an unknown animation, or frames without animation"
+    )
     func refusals() async throws {
         let harness = try await MCPHarness.start { $0.limits.maxEdge = 1024 }
         defer { Task { await harness.stop() } }
@@ -111,7 +124,10 @@ struct AnimationToolTests {
             (["prompt": "knight", "animation": "walk", "directions": 3], "directions"),
             (["prompt": "knight", "animation": "moonwalk"], "animation"),
             (["prompt": "knight", "frames": 4], "give animation too"),
-            (["prompt": "knight", "animation": "walk", "frames": 16, "directions": 8, "size": 128], "limits.max_edge (1024)"),
+            (
+                ["prompt": "knight", "animation": "walk", "frames": 16, "directions": 8, "size": 128],
+                "limits.max_edge (1024)"
+            ),
         ]
         for (arguments, expected) in cases {
             let result = try await harness.call("generate_sprite", arguments)

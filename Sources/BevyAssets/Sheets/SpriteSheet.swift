@@ -17,7 +17,8 @@ package enum SpriteSheet {
         guard let firstFrame = frames.first else { throw .invalidSheet(reason: "it has no frames") }
         if let animated = frames.first(where: { $0.sheet != nil }) {
             throw .invalidSheet(
-                reason: "'\(animated.name)' is already an animation sheet; deploy it on its own, not packed into another"
+                reason:
+                    "'\(animated.name)' is already an animation sheet; deploy it on its own, not packed into another"
             )
         }
         let (columns, rows) = try grid(frames: frames.count, options: options)

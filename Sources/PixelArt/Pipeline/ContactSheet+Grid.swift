@@ -14,8 +14,10 @@ extension ContactSheet {
         }
     }
 
-    /// A job's contact sheet: the stills in a numbered grid, then each animation as rows of its frames (one row
-    /// per direction), numbered with its place in the job. A file that does not decode is left out.
+    /// A job's contact sheet.
+    ///
+    /// The stills come in a numbered grid, then each animation as rows of its frames (one row per direction),
+    /// numbered with its place in the job. A file that does not decode is left out.
     package static func numbered(_ entries: [Entry]) -> RGBAImage {
         var stills: [(number: Int, image: RGBAImage)] = []
         var strips: [(number: Int, frames: [RGBAImage])] = []

@@ -121,7 +121,11 @@ package struct SpriteDeployer: Sendable {
         -> SpriteAsset
     {
         // Checked before a byte is read: a device (/dev/zero), a FIFO or a huge file is refused, not read.
-        let data = try SpriteStore.readRegularFile(source.url, maxBytes: configuration.limits.maxFileSize, field: "sprites")
+        let data = try SpriteStore.readRegularFile(
+            source.url,
+            maxBytes: configuration.limits.maxFileSize,
+            field: "sprites"
+        )
         let report = PNGValidator(limits: configuration.validationLimits).validate(data)
         guard report.valid else {
             EngineMetrics.validationFailed(.deploy)
@@ -176,7 +180,9 @@ extension SheetLayout {
             rows: layout.rows,
             frames: layout.columns * layout.rows,
             fps: layout.clips.first?.fps ?? 8,
-            clips: layout.clips.map { Clip(name: $0.name, first: $0.first, last: $0.last, fps: $0.fps, loops: $0.loops) }
+            clips: layout.clips.map {
+                Clip(name: $0.name, first: $0.first, last: $0.last, fps: $0.fps, loops: $0.loops)
+            }
         )
     }
 }

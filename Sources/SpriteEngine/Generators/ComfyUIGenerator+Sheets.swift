@@ -34,7 +34,10 @@ extension ComfyUIGenerator {
         let counter = FrameCounter(total: total, progress: progress)
 
         // The key frame: text to image, as a still sprite is painted, reporting its own steps.
-        let keyRequest = request.phrased(SheetPhrases.view(.down), SheetPhrases.pose(sheet.animation, frame: 0, of: sheet.frames))
+        let keyRequest = request.phrased(
+            SheetPhrases.view(.down),
+            SheetPhrases.pose(sheet.animation, frame: 0, of: sheet.frames)
+        )
         let keyValues = try WorkflowBinding(request: keyRequest, seed: seed, template: textTemplate).values
         let keyGraph = try bind(textTemplate, keyValues)
         let keyProgress = ProgressReporter { event in
@@ -50,7 +53,10 @@ extension ComfyUIGenerator {
         await counter.finished()
         // Later frames keep the key frame's colours.
         var snapped = request
-        snapped.palette = Palette(name: "key frame", colors: key.image.distinctColors.filter { $0.a > 0 }.sorted { $0.packed < $1.packed })
+        snapped.palette = Palette(
+            name: "key frame",
+            colors: key.image.distinctColors.filter { $0.a > 0 }.sorted { $0.packed < $1.packed }
+        )
         let keyPNG = try Self.painting(keyPainted)
 
         let painter = FramePainter(
@@ -110,7 +116,10 @@ extension ComfyUIGenerator {
             rows[direction] = try (0..<sheet.frames).map { frame in
                 if direction == .down && frame == 0 { return key.image }
                 guard let png = paintings[direction]?[frame] else {
-                    throw SpriteEngineError.generationFailed(engine: engineName, reason: "frame \(frame) of \(direction.rawValue) was not painted")
+                    throw SpriteEngineError.generationFailed(
+                        engine: engineName,
+                        reason: "frame \(frame) of \(direction.rawValue) was not painted"
+                    )
                 }
                 return try Self.pixelArt(png, request: snapped, size: key.image, maxPixels: maxPixels)
             }
@@ -166,14 +175,17 @@ extension ComfyUIGenerator {
     static func pixelArt(_ png: Data, request: SpriteRequest, size key: RGBAImage, maxPixels: Int) throws -> RGBAImage {
         let frame: RGBAImage
         do {
-            frame = try PixelPipeline(options: request.pipelineOptions).process(PNGCodec.decode(png, maxPixels: maxPixels))
+            frame = try PixelPipeline(options: request.pipelineOptions).process(
+                PNGCodec.decode(png, maxPixels: maxPixels)
+            )
         } catch {
             throw SpriteEngineError.image(error)
         }
         guard frame.width == key.width, frame.height == key.height else {
             throw SpriteEngineError.generationFailed(
                 engine: "comfyui",
-                reason: "a frame came out \(frame.width)x\(frame.height), not the key frame's \(key.width)x\(key.height)"
+                reason:
+                    "a frame came out \(frame.width)x\(frame.height), not the key frame's \(key.width)x\(key.height)"
             )
         }
         return frame

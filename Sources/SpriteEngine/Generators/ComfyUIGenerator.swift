@@ -56,9 +56,10 @@ package struct ComfyUIGenerator: Generator {
         }
     }
 
-    /// Runs the graph `build` makes for the backend it gets, on the first backend free, moving to another on a
-    /// backend fault. The lease is released as soon as the prompt is done, so the next prompt goes out while this
-    /// one is post-processed.
+    /// Runs the graph `build` makes on the first free backend, moving to another on a backend fault.
+    ///
+    /// The lease is released as soon as the prompt is done, so the next prompt goes out while this one is
+    /// post-processed.
     func paintAnywhere(
         template: WorkflowTemplate,
         checkpoint: String?,
@@ -73,7 +74,13 @@ package struct ComfyUIGenerator: Generator {
             let lease = try await pool.acquire(checkpoint: checkpoint, excluding: tried)
             do {
                 let graph = try await build(lease)
-                let painted = try await paint(graph, template: template, on: lease, progress: progress, prompts: prompts)
+                let painted = try await paint(
+                    graph,
+                    template: template,
+                    on: lease,
+                    progress: progress,
+                    prompts: prompts
+                )
                 await pool.release(lease)
                 return (painted, lease.backend)
             } catch let error as ComfyUIError where error.isBackendFault {

@@ -30,17 +30,25 @@ enum SheetPhrases {
     static func poses(_ animation: SpriteAnimation) -> [String] {
         switch animation {
         case .idle:
-            ["standing still, breathing in", "standing still, chest raised", "standing still, breathing out",
-             "standing still, shoulders lowered"]
+            [
+                "standing still, breathing in", "standing still, chest raised", "standing still, breathing out",
+                "standing still, shoulders lowered",
+            ]
         case .walk:
-            ["walking, left foot forward, right arm forward", "walking, legs passing, upright",
-             "walking, right foot forward, left arm forward", "walking, legs passing, upright"]
+            [
+                "walking, left foot forward, right arm forward", "walking, legs passing, upright",
+                "walking, right foot forward, left arm forward", "walking, legs passing, upright",
+            ]
         case .run:
-            ["running, left leg reaching forward, leaning forward", "running, airborne, knees bent",
-             "running, right leg reaching forward, leaning forward", "running, airborne, knees bent"]
+            [
+                "running, left leg reaching forward, leaning forward", "running, airborne, knees bent",
+                "running, right leg reaching forward, leaning forward", "running, airborne, knees bent",
+            ]
         case .attack:
-            ["ready stance", "winding up the attack, weapon raised", "striking forward, arm extended",
-             "follow-through after the strike", "returning to ready stance"]
+            [
+                "ready stance", "winding up the attack, weapon raised", "striking forward, arm extended",
+                "follow-through after the strike", "returning to ready stance",
+            ]
         case .hurt:
             ["flinching, recoiling from a hit", "knocked back, off balance", "recovering, hunched"]
         case .death:

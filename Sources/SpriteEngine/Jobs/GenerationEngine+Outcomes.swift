@@ -109,7 +109,10 @@ extension GenerationEngine {
             let png = try PNGCodec.encode(ContactSheet.numbered(entries))
             return try store.save(png: png, jobID: record.id, fileName: "contact-sheet.png").path
         } catch {
-            logger.warning("could not save the contact sheet", metadata: ["job.id": "\(record.id)", "error": "\(error)"])
+            logger.warning(
+                "could not save the contact sheet",
+                metadata: ["job.id": "\(record.id)", "error": "\(error)"]
+            )
             return nil
         }
     }

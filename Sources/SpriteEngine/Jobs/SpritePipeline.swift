@@ -145,7 +145,8 @@ struct SpritePipeline: Sendable {
             return "\(tileset.layout.rawValue) tileset of \(tileset.tileSize) px tiles"
         }
         if let sheet = request.sheet {
-            return "\(sheet.animation.rawValue) sheet, \(sheet.frames) frames x \(sheet.directions.rawValue) directions "
+            return
+                "\(sheet.animation.rawValue) sheet, \(sheet.frames) frames x \(sheet.directions.rawValue) directions "
                 + "of \(request.size)"
         }
         return "\(request.size) sprite"

@@ -19,7 +19,10 @@ extension SpriteOption {
                 throw .invalidArgument(field: field, message: "must not contain NUL characters")
             }
             guard text.count <= maxLength else {
-                throw .invalidArgument(field: field, message: "must be at most \(maxLength) characters, got \(text.count)")
+                throw .invalidArgument(
+                    field: field,
+                    message: "must be at most \(maxLength) characters, got \(text.count)"
+                )
             }
             return value
         case .name:

@@ -14,13 +14,19 @@ extension SpriteRequest {
         }
         func field(_ option: SpriteOption) -> String { fieldPrefix + option.key }
         guard let rawPrompt = text(.prompt) else {
-            throw .invalidArgument(field: field(.prompt), message: "is required: describe the sprite, e.g. 'red knight'")
+            throw .invalidArgument(
+                field: field(.prompt),
+                message: "is required: describe the sprite, e.g. 'red knight'"
+            )
         }
         let cleanPrompt = rawPrompt.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !cleanPrompt.isEmpty else {
             throw .invalidArgument(field: field(.prompt), message: "must not be empty: describe the sprite")
         }
-        let style = try configuration.style(named: text(.style) ?? configuration.generation.defaultStyle, field: field(.style))
+        let style = try configuration.style(
+            named: text(.style) ?? configuration.generation.defaultStyle,
+            field: field(.style)
+        )
         var size = style.size
         if let given = values[SpriteOption.size.key] {
             size = try SpriteOption.size(given, field: field(.size), bounds: .sprite, configuration: configuration)
@@ -44,7 +50,8 @@ extension SpriteRequest {
         {
             throw .invalidArgument(
                 field: field(stray),
-                message: "applies to animation sheets: give animation too (\(SpriteAnimation.allCases.map(\.rawValue).joined(separator: ", ")))"
+                message:
+                    "applies to animation sheets: give animation too (\(SpriteAnimation.allCases.map(\.rawValue).joined(separator: ", ")))"
             )
         }
         var force = false

@@ -72,7 +72,8 @@ struct SpriteFlagsTests {
     @Test("Ranges are the option table's: the CLI refuses what MCP refuses, naming the option")
     func rangesMatchTheTable() throws {
         let configuration = Configuration(environment: ["HOME": "/tmp"])
-        for (flag, value, field) in [("--steps", "0", "steps"), ("--colors", "300", "colors"), ("--size", "4", "size")] {
+        for (flag, value, field) in [("--steps", "0", "steps"), ("--colors", "300", "colors"), ("--size", "4", "size")]
+        {
             let command = try #require(try DGXPixels.parseAsRoot(["generate", "x", flag, value]) as? GenerateCommand)
             #expect { try command.draft().resolve(with: configuration) } throws: { error in
                 guard case .invalidArgument(let name, _) = error as? SpriteEngineError else { return false }

@@ -13,26 +13,36 @@ struct JSONScannerTests {
         return try result.get()
     }
 
-    @Test("Accepts what JSONSerialization accepts", arguments: [
-        #"{}"#, #"[]"#, #"0"#, #"-0.5e+10"#, #""a\"b\\c\/\u00e9\ud83d\ude00""#, "true", "null",
-        #"{"a":[1,2,{"b":null}],"c":"ドット 👾"}"#, "  {\"x\" : [ ] }\n",
-    ])
+    @Test(
+        "Accepts what JSONSerialization accepts",
+        arguments: [
+            #"{}"#, #"[]"#, #"0"#, #"-0.5e+10"#, #""a\"b\\c\/\u00e9\ud83d\ude00""#, "true", "null",
+            #"{"a":[1,2,{"b":null}],"c":"ドット 👾"}"#, "  {\"x\" : [ ] }\n",
+        ]
+    )
     func accepts(_ text: String) throws {
         _ = try scan(text)
-        #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed) }
+        #expect(throws: Never.self) {
+            try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
+        }
     }
 
-    @Test("Refuses what is not one JSON value", arguments: [
-        "", "{", "{\"a\":}", "[1,]", "{\"a\" 1}", "01", "1.", "-", "1e", "tru", "nul", "\"\u{01}\"", "\"\\x\"",
-        "\"\\u12g4\"", "{} {}", "{'a':1}", "[1 2]", "\"open", "{\"a\":1,}",
-    ])
+    @Test(
+        "Refuses what is not one JSON value",
+        arguments: [
+            "", "{", "{\"a\":}", "[1,]", "{\"a\" 1}", "01", "1.", "-", "1e", "tru", "nul", "\"\u{01}\"", "\"\\x\"",
+            "\"\\u12g4\"", "{} {}", "{'a':1}", "[1 2]", "\"open", "{\"a\":1,}",
+        ]
+    )
     func refuses(_ text: String) {
         #expect(throws: JSONScanner.Failure.self) { try scan(text) }
     }
 
     @Test("Refuses invalid UTF-8: overlongs, surrogates, stray continuation bytes, truncated sequences")
     func refusesBadUTF8() {
-        for bytes: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0xFF]] {
+        for bytes: [UInt8] in [
+            [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0xFF],
+        ] {
             let data = Data([UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")])
             let thrown = data.withUnsafeBytes { bytes -> Bool in
                 do {

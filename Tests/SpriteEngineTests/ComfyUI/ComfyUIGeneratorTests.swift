@@ -328,7 +328,9 @@ struct ComfyUIGeneratorTests {
 
 @Suite("ComfyUI animation sheets against the stand-in")
 struct ComfyUISheetTests {
-    @Test("A 4-direction walk: the key frame from text, every other frame img2img from an uploaded start at one seed, spread over both backends, one palette, right mirrored from left")
+    @Test(
+        "A 4-direction walk: the key frame from text, every other frame img2img from an uploaded start at one seed, spread over both backends, one palette, right mirrored from left"
+    )
     func walkSheet() async throws {
         let first = try await ComfyUIStandIn.start()
         let second = try await ComfyUIStandIn.start()
@@ -346,7 +348,13 @@ struct ComfyUISheetTests {
             draft[.frames] = .int(4)
             draft[.directions] = .int(4)
         }
-        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 60, progress: progress.reporter)
+        let record = try await engine.run(
+            [request],
+            kind: "sprite",
+            concurrency: 1,
+            waitSeconds: 60,
+            progress: progress.reporter
+        )
         let sprite = try #require(record.items.first?.sprite, "\(record)")
         let sheet = try #require(sprite.sheet)
         #expect(sheet.columns == 4 && sheet.rows == 4 && sheet.frameWidth == 32 && sheet.frameHeight == 32)
@@ -362,17 +370,25 @@ struct ComfyUISheetTests {
         let strengths = img2img.compactMap { $0["3"]?["inputs"]?["denoise"]?.doubleValue }.sorted()
         #expect(strengths == Array(repeating: 0.55, count: 9) + [0.75, 0.75])
         let prompts = graphs.compactMap { $0["6"]?["inputs"]?["text"]?.stringValue }
-        #expect(prompts.filter { $0.contains("back view") }.count == 4 && prompts.filter { $0.contains("facing left") }.count == 4)
+        #expect(
+            prompts.filter { $0.contains("back view") }.count == 4
+                && prompts.filter { $0.contains("facing left") }.count == 4
+        )
         #expect(prompts.contains { $0.contains("right foot forward") })
         #expect(first.requestCount(path: "/upload/image") + second.requestCount(path: "/upload/image") == 11)
 
         let image = try PNGCodec.decode(try Data(contentsOf: URL(fileURLWithPath: sprite.path)))
         #expect(image.width == 128 && image.height == 128)
-        func frame(_ column: Int, _ row: Int) -> RGBAImage { image.cropped(x: column * 32, y: row * 32, width: 32, height: 32) }
+        func frame(_ column: Int, _ row: Int) -> RGBAImage {
+            image.cropped(x: column * 32, y: row * 32, width: 32, height: 32)
+        }
         let key = frame(0, 0).distinctColors
         for row in 0..<4 {
             for column in 0..<4 {
-                #expect(frame(column, row).distinctColors.isSubset(of: key), "frame \(column) of row \(row) leaves the key frame's palette")
+                #expect(
+                    frame(column, row).distinctColors.isSubset(of: key),
+                    "frame \(column) of row \(row) leaves the key frame's palette"
+                )
             }
         }
         for column in 0..<4 {

@@ -1,9 +1,9 @@
 import ComfyUI
 import ComfyUIStandIn
 import Foundation
-import TestSupport
 import Logging
 import Synchronization
+import TestSupport
 
 @testable import SpriteEngine
 

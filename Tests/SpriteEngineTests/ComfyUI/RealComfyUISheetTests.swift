@@ -5,9 +5,11 @@ import Testing
 
 @testable import SpriteEngine
 
-/// An animation sheet painted by a real ComfyUI: every frame's graph passes the server's own validation (the engine
-/// also checks each against its `/object_info` first), uploads land, and the sheet comes back whole. Skipped unless
-/// `COMFYUI_URL` names a server with a checkpoint (random weights are enough: the pictures are not judged).
+/// An animation sheet painted by a real ComfyUI.
+///
+/// Every frame's graph passes the server's own validation (the engine also checks each against its `/object_info`
+/// first), uploads land, and the sheet comes back whole. Skipped unless `COMFYUI_URL` names a server with a
+/// checkpoint (random weights are enough: the pictures are not judged).
 @Suite(
     "Real ComfyUI animation sheet (COMFYUI_URL)",
     .enabled(if: ProcessInfo.processInfo.environment["COMFYUI_URL"] != nil, "set COMFYUI_URL to run")
