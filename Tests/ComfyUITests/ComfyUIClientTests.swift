@@ -227,7 +227,10 @@ struct ComfyUIClientTests {
         let standIn = try await ComfyUIStandIn.start()
         defer { Task { await standIn.shutdown() } }
         standIn.enqueue(Behaviour(steps: 2, sendPreviews: true))
-        let client = ComfyUIClient.testing(standIn.url)
+        // The socket is what is under test: no safety poll may finish a starved run before its previews are read.
+        var options = ComfyUIClient.Options.fast
+        options.safetyPollInterval = .seconds(300)
+        let client = ComfyUIClient.testing(standIn.url, options: options)
         let log = UpdateLog()
         _ = try await client.run(TestGraphs.sd15()) { log.record($0) }
         let previews = log.all.compactMap { update -> Data? in

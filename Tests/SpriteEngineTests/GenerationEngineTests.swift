@@ -30,7 +30,7 @@ struct GenerationEngineTests {
             [request("red knight")],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         #expect(record.status == .succeeded)
@@ -52,14 +52,14 @@ struct GenerationEngineTests {
             [request("gold coin")],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let second = try await engine().run(
             [request("gold coin")],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let a = try Data(contentsOf: URL(fileURLWithPath: try #require(first.items[0].sprite?.path)))
@@ -69,7 +69,7 @@ struct GenerationEngineTests {
             [request("gold coin", seed: 8)],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         #expect(try Data(contentsOf: URL(fileURLWithPath: try #require(other.items[0].sprite?.path))) != a)
@@ -81,7 +81,7 @@ struct GenerationEngineTests {
             [request("blue ship", seed: nil)],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let seed = try #require(record.items[0].sprite?.seed)
@@ -89,7 +89,7 @@ struct GenerationEngineTests {
             [request("blue ship", seed: Int(seed))],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         #expect(again.items[0].sprite?.contentHash == record.items[0].sprite?.contentHash)
@@ -102,7 +102,7 @@ struct GenerationEngineTests {
             requests,
             kind: "batch",
             concurrency: 2,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         #expect(record.status == .partial)
@@ -137,7 +137,7 @@ struct GenerationEngineTests {
             [request("green slime")],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let restarted = engine()
@@ -156,7 +156,7 @@ struct GenerationEngineTests {
                 [request("coin \(index)")],
                 kind: "sprite",
                 concurrency: 1,
-                waitSeconds: 30,
+                waitSeconds: 120,
                 progress: .none
             )
             ids.append(record.id)
@@ -176,7 +176,7 @@ struct GenerationEngineTests {
             requests,
             kind: "batch",
             concurrency: 3,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: reporter
         )
         let values = await events.events.map(\.progress)
@@ -193,7 +193,7 @@ struct GenerationEngineTests {
             [request("gold coin")],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let uri = try #require(record.items[0].sprite?.uri)

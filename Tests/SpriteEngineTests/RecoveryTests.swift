@@ -61,7 +61,7 @@ struct RecoveryTests {
             try requests(["red gem"]),
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let sprite = try #require(made.items.first?.sprite)

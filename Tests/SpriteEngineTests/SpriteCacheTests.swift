@@ -17,7 +17,7 @@ struct SpriteCacheTests {
 
     func run(_ engine: GenerationEngine, _ configure: (inout SpriteDraft) -> Void) async throws -> SpriteResult {
         let request = try fixture.request("red knight", seed: 11, size: 32, configure)
-        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 120, progress: .none)
         return try #require(record.items.first?.sprite)
     }
 

@@ -21,7 +21,7 @@ struct ComfyUIGeneratorTests {
             [harness.request("green slime", configure: { $0[.palette] = .text("pico-8") })],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: progress.reporter
         )
         let sprite = try #require(record.items.first?.sprite, "\(record)")
@@ -66,7 +66,7 @@ struct ComfyUIGeneratorTests {
             draft[.generationSize] = .text("192x128")
             draft[.negativePrompt] = .text("no text")
         }
-        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 120, progress: .none)
         #expect(record.status == .succeeded, "\(record)")
         let graph = try JSONValue(parsing: try #require(standIn.submittedPrompts.first).graphJSON)
         let sampler = try #require(graph["3"]?["inputs"])
@@ -96,7 +96,7 @@ struct ComfyUIGeneratorTests {
             draft[.lora] = .text("retro.safetensors")
             draft[.loraStrength] = .number(0.6)
         }
-        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 120, progress: .none)
         #expect(record.status == .succeeded, "\(record)")
         let graph = try JSONValue(parsing: try #require(standIn.submittedPrompts.first).graphJSON)
         #expect(graph["4"]?["inputs"]?["ckpt_name"] == "other-xl.safetensors")
@@ -107,7 +107,7 @@ struct ComfyUIGeneratorTests {
             [harness.request("robot") { $0[.lora] = .text("retro.safetensors") }],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let error = try #require(refused.items.first?.error)
@@ -125,7 +125,7 @@ struct ComfyUIGeneratorTests {
             [harness.request("tree") { $0[.checkpoint] = .text("missing.safetensors") }],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let error = try #require(record.items.first?.error)
@@ -156,7 +156,7 @@ struct ComfyUIGeneratorTests {
             ],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let error = try #require(record.items.first?.error)
@@ -177,7 +177,7 @@ struct ComfyUIGeneratorTests {
             [try harness.request("cursed sword"), try harness.request("plain shield")],
             kind: "batch",
             concurrency: 2,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         #expect(record.status == .partial)
@@ -239,7 +239,7 @@ struct ComfyUIGeneratorTests {
             [try auto.request("cat")],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         #expect(record.items.first?.sprite?.engine == "procedural")
@@ -249,7 +249,7 @@ struct ComfyUIGeneratorTests {
             [try strict.request("cat")],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         let error = try #require(failed.items.first?.error)
@@ -266,7 +266,7 @@ struct ComfyUIGeneratorTests {
             [try harness.request("cat")],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         #expect(record.items.first?.sprite?.engine == "comfyui")
@@ -310,7 +310,7 @@ struct ComfyUIGeneratorTests {
                 [try harness.request("torch", configure: configure)],
                 kind: "sprite",
                 concurrency: 1,
-                waitSeconds: 30,
+                waitSeconds: 120,
                 progress: .none
             )
             return record.items.first?.sprite
@@ -410,7 +410,7 @@ struct ComfyUISheetTests {
             draft[.animation] = .text("idle")
             draft[.workflow] = .text("sd15-pixel-art-img2img")
         }
-        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 30, progress: .none)
+        let record = try await engine.run([request], kind: "sprite", concurrency: 1, waitSeconds: 120, progress: .none)
         #expect(record.items.first?.error?.contains("sd15-pixel-art-img2img-img2img") == true, "\(record)")
         await engine.shutdown()
     }

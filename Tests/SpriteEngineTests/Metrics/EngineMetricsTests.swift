@@ -34,7 +34,7 @@ struct EngineMetricsTests {
                     requests,
                     kind: "batch",
                     concurrency: 1,
-                    waitSeconds: 30,
+                    waitSeconds: 120,
                     progress: .none
                 )
                 #expect(record.status == .succeeded)

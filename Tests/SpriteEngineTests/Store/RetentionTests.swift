@@ -48,7 +48,7 @@ struct RetentionTests {
                 [try draft.resolve(with: configuration)],
                 kind: "sprite",
                 concurrency: 1,
-                waitSeconds: 30,
+                waitSeconds: 120,
                 progress: .none
             )
             ids.append(record.id)
@@ -82,7 +82,7 @@ struct RetentionTests {
             [try again.resolve(with: configuration)],
             kind: "sprite",
             concurrency: 1,
-            waitSeconds: 30,
+            waitSeconds: 120,
             progress: .none
         )
         #expect(remade.items.first?.sprite?.cached == nil)

@@ -7,7 +7,10 @@ extension ProceduralTests {
     /// The motion rules for every animation of every category in every direction: consecutive frames overlap (their
     /// silhouettes' intersection over union is at least 0.6) yet differ (in at least 2 % of the frame's pixels), and
     /// a looping clip's last frame leads into its first by the same rules.
-    @Suite("Animation motion")
+    ///
+    /// The cases run one at a time (`.serialized`): hundreds of CPU-bound cases at once would hold every thread of the
+    /// test process and starve the engine tests' jobs running beside them.
+    @Suite("Animation motion", .serialized)
     struct AnimationMotionTests {
         static let categories: [(SpriteCategory, String)] = [
             (.character, "red knight"), (.creature, "bat"), (.item, "sword"), (.vehicle, "tank"), (.tile, "water"),

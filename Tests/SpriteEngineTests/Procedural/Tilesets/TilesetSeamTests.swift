@@ -7,7 +7,10 @@ extension ProceduralTests {
     /// The seam rules, checked exhaustively: a tile's outer 2-pixel strip along a side depends only on that side's
     /// nodes (wang16: its two corners; blob47: its two corners and the edge between), and any two tiles that agree on
     /// a shared side meet without a seam, the terrain texture running on across it.
-    @Suite("Tileset seams")
+    ///
+    /// The cases run one at a time (`.serialized`): hundreds of CPU-bound cases at once would hold every thread of the
+    /// test process and starve the engine tests' jobs running beside them.
+    @Suite("Tileset seams", .serialized)
     struct TilesetSeamTests {
         static let cases: [(TilesetLayout, Int, UInt64)] = [
             (.wang16, 8, 1), (.wang16, 16, 2), (.wang16, 23, 3), (.wang16, 64, 4),
