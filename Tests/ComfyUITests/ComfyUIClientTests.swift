@@ -165,7 +165,7 @@ struct ComfyUIClientTests {
         let client = ComfyUIClient.testing(standIn.url)
         let promptID = "cancel-submit-" + UUID().uuidString.lowercased()
         let run = Task { try await client.run(TestGraphs.sd15(), promptID: promptID) }
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)  // an upper bound for a loaded machine, not a duration
         while standIn.runningPromptID != promptID, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }

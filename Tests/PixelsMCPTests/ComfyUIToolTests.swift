@@ -58,7 +58,7 @@ struct ComfyUIToolTests {
         #expect(sprite["engine"]?.stringValue == "comfyui")
         #expect(sprite["backend"]?.stringValue?.hasPrefix("http://127.0.0.1:") == true)
         #expect(sprite["prompt_id"]?.stringValue != nil)
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(60)
         while await !messages.texts.contains(where: { $0.hasPrefix("saved") }), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))  // notifications may be delivered just after the result
         }
