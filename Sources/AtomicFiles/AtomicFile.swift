@@ -41,7 +41,9 @@ package enum AtomicFile {
         }
         var isOpen = true
         do {
-            if let reason = FileSystem.writeAll(data, to: descriptor) { throw AtomicFileError(path: path, reason: "writing failed: \(reason)") }
+            if let reason = FileSystem.writeAll(data, to: descriptor) {
+                throw AtomicFileError(path: path, reason: "writing failed: \(reason)")
+            }
             try faults?(.afterTempWrite)
             guard !durable || fsync(descriptor) == 0 else {
                 throw AtomicFileError(path: path, reason: "fsync failed: \(FileSystem.errnoReason())")

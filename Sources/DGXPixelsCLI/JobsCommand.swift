@@ -176,14 +176,19 @@ struct JobsCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Keep only the newest N jobs (0: no limit). Default: output.keep_jobs.") var keep: Int?
-        @Option(name: .customLong("older-than"), help: "Remove jobs older than DAYS (0: any age). Default: output.keep_days.")
+        @Option(
+            name: .customLong("older-than"),
+            help: "Remove jobs older than DAYS (0: any age). Default: output.keep_days."
+        )
         var olderThan: Int?
         @Flag(name: .customLong("dry-run"), help: "List what would be removed; remove nothing.") var dryRun = false
         @Flag(help: "Print the report as JSON.") var json = false
 
         func validate() throws {
             if let keep, keep < 0 { throw ValidationError("--keep must be 0 or more, got \(keep)") }
-            if let olderThan, olderThan < 0 { throw ValidationError("--older-than must be 0 or more, got \(olderThan)") }
+            if let olderThan, olderThan < 0 {
+                throw ValidationError("--older-than must be 0 or more, got \(olderThan)")
+            }
         }
 
         func run() async throws {

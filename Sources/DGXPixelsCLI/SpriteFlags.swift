@@ -10,7 +10,9 @@ struct SpriteFlags {
     /// The words that are not flags (prompts, a spec file), in order.
     var positionals: [String] = []
 
-    /// Reads `words`; `options` are the flags the command takes. Everything after `--` is positional.
+    /// Reads `words`; `options` are the flags the command takes.
+    ///
+    /// Everything after `--` is positional.
     static func parse(_ words: [String], options: [SpriteOption]) throws(ValidationError) -> SpriteFlags {
         var flags = SpriteFlags()
         var index = 0

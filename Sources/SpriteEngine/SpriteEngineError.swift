@@ -60,7 +60,8 @@ package enum SpriteEngineError: Error, CustomStringConvertible, Equatable {
             switch error {
             // The engine knows where backends and limits come from; the ComfyUI client does not.
             case .unreachable:
-                error.description + ": start it, or fix comfyui.backends in the configuration (or DGX_PIXELS_COMFYUI_URL)"
+                error.description
+                    + ": start it, or fix comfyui.backends in the configuration (or DGX_PIXELS_COMFYUI_URL)"
             case .responseTooLarge:
                 error.description + " (limits.max_comfyui_bytes)"
             default:

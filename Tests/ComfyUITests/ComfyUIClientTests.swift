@@ -175,7 +175,9 @@ struct ComfyUIClientTests {
         #expect(standIn.interruptRequests == [promptID])
         // The interrupt is answered a moment before the stand-in's worker stops the prompt, as on ComfyUI.
         let stopped = ContinuousClock.now + .seconds(30)
-        while standIn.runningPromptID != nil, ContinuousClock.now < stopped { try await Task.sleep(for: .milliseconds(5)) }
+        while standIn.runningPromptID != nil, ContinuousClock.now < stopped {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         #expect(standIn.runningPromptID == nil)
         await client.shutdown()
     }

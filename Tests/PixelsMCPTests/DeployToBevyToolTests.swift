@@ -41,7 +41,10 @@ struct DeployToBevyToolTests {
         let project = try harness.makeBevyProject(version: "0.15")
         let result = try await harness.call(
             "generate_sprite",
-            ["prompt": "silver key", "size": 256, "category": "item", "wait_seconds": 0, "deploy_to": .string(project.path)]
+            [
+                "prompt": "silver key", "size": 256, "category": "item", "wait_seconds": 0,
+                "deploy_to": .string(project.path),
+            ]
         )
         let structured = try #require(result.structuredContent?.objectValue)
         #expect(structured["status"]?.stringValue == "running", "\(result.text)")

@@ -68,7 +68,10 @@ struct BatchPlannerTests {
         var bad = item("x", index: 0)
         bad.draft[.steps] = .int(0)
         #expect {
-            try BatchPlanner.requests(for: BatchDraft(shared: SpriteDraft(), items: [bad]), configuration: configuration)
+            try BatchPlanner.requests(
+                for: BatchDraft(shared: SpriteDraft(), items: [bad]),
+                configuration: configuration
+            )
         } throws: { error in
             guard case .invalidArgument(let field, _) = error as? SpriteEngineError else { return false }
             return field == "items[0].steps"

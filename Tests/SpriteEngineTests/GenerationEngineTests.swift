@@ -262,7 +262,10 @@ struct RollingDeployTests {
         // The job is still running (one item hangs), yet the finished two are in the game already.
         let snapshot = try await engine.job(id)
         #expect(snapshot.status == .running, "\(snapshot)")
-        #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("red-gem.png").path), "\(snapshot.items.map { "\($0.status) \($0.error ?? "")" })")
+        #expect(
+            FileManager.default.fileExists(atPath: assets.appendingPathComponent("red-gem.png").path),
+            "\(snapshot.items.map { "\($0.status) \($0.error ?? "")" })"
+        )
         #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("blue-gem.png").path))
         let errors = try await engine.job(id).deployment?.errors
         #expect(errors?.isEmpty == true, "\(errors ?? [])")

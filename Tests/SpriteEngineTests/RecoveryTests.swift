@@ -66,7 +66,12 @@ struct RecoveryTests {
         )
         let sprite = try #require(made.items.first?.sprite)
         let id = "20990101-000000-cccccc"
-        try leaveJob(id, ["red gem", "blue gem", "green gem"], owner: ProcessIdentity(pid: 999_999, started: nil), deployTo: project.path)
+        try leaveJob(
+            id,
+            ["red gem", "blue gem", "green gem"],
+            owner: ProcessIdentity(pid: 999_999, started: nil),
+            deployTo: project.path
+        )
         var finished = JournalEntry(.finished, job: id)
         finished.item = 0
         finished.sprite = sprite
@@ -78,7 +83,10 @@ struct RecoveryTests {
         #expect(record.status == .succeeded)
         let assets = project.appendingPathComponent("assets/sprites/item")
         for name in ["red-gem", "blue-gem", "green-gem"] {
-            #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent(name + ".png").path), "\(name)")
+            #expect(
+                FileManager.default.fileExists(atPath: assets.appendingPathComponent(name + ".png").path),
+                "\(name)"
+            )
         }
         #expect(record.deployment?.report?.sprites.count == 3 && record.deployment?.errors.isEmpty == true)
         #expect(try engine().store.record(id: id)?.deployment?.report?.sprites.count == 3)

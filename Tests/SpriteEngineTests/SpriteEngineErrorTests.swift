@@ -16,6 +16,8 @@ struct SpriteEngineErrorTests {
     @Test("An unknown job names no MCP tool")
     func unknownJob() {
         let text = SpriteEngineError.unknownJob("20990101-000000-abcdef").description
-        #expect(text.contains("20990101-000000-abcdef") && !text.contains("generate_sprite") && !text.contains("get_job"))
+        #expect(
+            text.contains("20990101-000000-abcdef") && !text.contains("generate_sprite") && !text.contains("get_job")
+        )
     }
 }

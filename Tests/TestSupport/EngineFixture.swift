@@ -8,6 +8,7 @@ package struct EngineFixture: Sendable {
     package var configuration: Configuration
 
     /// - Parameter configure: Changes to the scratch configuration (its output directory is already set).
+    /// - Throws: When the temporary directory cannot be made.
     package init(_ configure: (inout Configuration) -> Void = { _ in }) throws {
         directory = try TemporaryDirectory()
         var configuration = Configuration(environment: ["HOME": directory.path])
@@ -17,7 +18,10 @@ package struct EngineFixture: Sendable {
     }
 
     /// An engine on this configuration (the procedural engine unless told otherwise).
-    package func engine(_ generator: any Generator = ProceduralGenerator(), logger: Logger = Logger(label: "test"))
+    package func engine(
+        _ generator: any Generator = ProceduralGenerator(),
+        logger: Logger = Logger(label: "test")
+    )
         -> GenerationEngine
     {
         GenerationEngine(configuration: configuration, generator: generator, logger: logger)

@@ -28,8 +28,15 @@ package final class StdioServerSession: @unchecked Sendable {
     private var nextID = 1
     private let stderrText: PipeText?
 
+    /// Starts `binary` with `arguments` and pipes for stdin, stdout and stderr.
+    ///
     /// - Parameters:
+    ///   - binary: The server executable.
+    ///   - arguments: Its arguments before `--config`.
+    ///   - config: A configuration file passed with `--config`, if any.
+    ///   - environment: The child's whole environment.
     ///   - captureStderr: Keep the child's stderr (`stderr`) instead of passing it through to ours.
+    /// - Throws: When the process cannot be started.
     package init(
         binary: String,
         arguments: [String] = ["serve"],
@@ -88,7 +95,9 @@ package final class StdioServerSession: @unchecked Sendable {
         try send(["jsonrpc": "2.0", "method": "notifications/initialized"])
     }
 
-    /// Calls a tool, blocking this thread; its result and when the response was read. An error result throws.
+    /// Calls a tool, blocking this thread; its result and when the response was read.
+    ///
+    /// An error result throws.
     package func callBlocking(
         _ name: String,
         _ arguments: [String: Any],
@@ -159,7 +168,11 @@ package final class StdioServerSession: @unchecked Sendable {
     }
 
     /// Calls a tool and returns its `result` object (an `isError` result too; a JSON-RPC error throws).
-    package func call(_ name: String, _ arguments: [String: Any], progressToken: String? = nil) async throws
+    package func call(
+        _ name: String,
+        _ arguments: [String: Any],
+        progressToken: String? = nil
+    ) async throws
         -> [String: Any]
     {
         var params: [String: Any] = ["name": name, "arguments": arguments]

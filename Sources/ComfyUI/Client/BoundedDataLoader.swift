@@ -46,7 +46,10 @@ final class BoundedDataLoader: NSObject, URLSessionDataDelegate, @unchecked Send
                 let id = task.taskIdentifier
                 let timer = DispatchSource.makeTimerSource(queue: .global())
                 let (seconds, attoseconds) = timeout.components
-                timer.schedule(deadline: .now() + .nanoseconds(Int(clamping: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)))
+                timer.schedule(
+                    deadline: .now()
+                        + .nanoseconds(Int(clamping: seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+                )
                 timer.setEventHandler { [weak self] in
                     self?.finish(id, with: .failure(Failure.timedOut))
                     task.cancel()

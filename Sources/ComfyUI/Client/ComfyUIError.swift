@@ -29,7 +29,8 @@ package enum ComfyUIError: Error, Sendable, Equatable, CustomStringConvertible {
     package var backend: String {
         switch self {
         case .unreachable(let backend, _), .timedOut(let backend, _, _), .httpStatus(let backend, _, _, _),
-            .badResponse(let backend, _, _), .responseTooLarge(let backend, _, _), .rejected(let backend, _), .executionFailed(let backend, _, _, _, _),
+            .badResponse(let backend, _, _), .responseTooLarge(let backend, _, _), .rejected(let backend, _),
+            .executionFailed(let backend, _, _, _, _),
             .interrupted(let backend, _), .lost(let backend, _), .noImages(let backend, _),
             .invalidUpload(let backend, _, _):
             backend

@@ -41,7 +41,9 @@ struct JSONScanner {
             top = .scalar
         }
         scanner.skipWhitespace()
-        guard scanner.index == bytes.count else { throw .syntax("unexpected text after the JSON value", offset: scanner.index) }
+        guard scanner.index == bytes.count else {
+            throw .syntax("unexpected text after the JSON value", offset: scanner.index)
+        }
         return top
     }
 

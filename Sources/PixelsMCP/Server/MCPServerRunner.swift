@@ -26,7 +26,10 @@ package struct MCPServerRunner: Sendable {
         await engine.startMaintenance()
         context.logger.info("serving MCP on stdio", metadata: ["output.dir": "\(engine.store.root.path)"])
         _ = await firstOf([{ await connection.waitUntilClosed() }, { await stop.wait() }])
-        context.logger.info("input closed; answering requests in flight", metadata: ["open": "\(session.ledger.openRequests)"])
+        context.logger.info(
+            "input closed; answering requests in flight",
+            metadata: ["open": "\(session.ledger.openRequests)"]
+        )
         // Jobs first (left for the next start, cancelled or finished per generation.on_shutdown): the calls
         // waiting on them then answer at once, with `status: running` and the job id when they were left.
         await engine.shutdown()

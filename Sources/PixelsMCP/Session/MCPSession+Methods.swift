@@ -26,7 +26,9 @@ extension MCPSession {
         agree(on: version)
         context.logger.info(
             "client connected",
-            metadata: ["client": "\(parameters.clientInfo.name) \(parameters.clientInfo.version)", "protocol": "\(version)"]
+            metadata: [
+                "client": "\(parameters.clientInfo.name) \(parameters.clientInfo.version)", "protocol": "\(version)",
+            ]
         )
         return try OutboundMessage.result(
             id: id,

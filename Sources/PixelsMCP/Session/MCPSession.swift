@@ -36,13 +36,18 @@ package final class MCPSession: Sendable {
     /// The protocol version agreed in `initialize`, nil before it.
     package var protocolVersion: String? { state.withLock { $0.protocolVersion } }
 
-    /// Handles one message from the client. Returns at once: anything slow runs in its own task.
+    /// Handles one message from the client.
+    ///
+    /// Returns at once: anything slow runs in its own task.
     package func receive(_ data: Data) {
         switch InboundMessage.read(data, limits: context.limits) {
         case .success(let message): receive(message)
         case .failure(let failure):
             context.logger.debug("refused a message", metadata: ["error": "\(failure.error)"])
-            sink.send(OutboundMessage.error(id: failure.id, failure.error), failure.id.map { .response(to: $0) } ?? .session)
+            sink.send(
+                OutboundMessage.error(id: failure.id, failure.error),
+                failure.id.map { .response(to: $0) } ?? .session
+            )
         }
     }
 
@@ -76,7 +81,10 @@ package final class MCPSession: Sendable {
         case ReadResource.name: run(id, method) { try await self.readResource(id: id, message.params) }
         case SetLoggingLevel.name: answer(id, method) { try self.setLoggingLevel(id: id, message.params) }
         default:
-            sink.send(OutboundMessage.error(id: id, .methodNotFound("this server has no method '\(method)'")), .response(to: id))
+            sink.send(
+                OutboundMessage.error(id: id, .methodNotFound("this server has no method '\(method)'")),
+                .response(to: id)
+            )
         }
     }
 

@@ -93,7 +93,8 @@ enum GenerateSpriteTool: MCPTool {
                 output.error = error
                 return .failure("\(summary)\nbut deploying it failed: \(error)", structured: output)
             }
-            summary += "\nDeployed as '\(rolling.report?.sprites.first?.assetPath ?? "")' into "
+            summary +=
+                "\nDeployed as '\(rolling.report?.sprites.first?.assetPath ?? "")' into "
                 + (rolling.report?.project ?? record.deployTo ?? "")
         }
         let previews =

@@ -26,6 +26,9 @@ final class LineReader: @unchecked Sendable {
     private let ended: @Sendable () -> Void
 
     /// - Parameters:
+    ///   - descriptor: The file descriptor to read (stdin).
+    ///   - maxLineBytes: A longer line is dropped as it arrives and reported as too long, never buffered.
+    ///   - logger: Where read errors are logged.
     ///   - handle: Called on the reader thread for each line, in order.
     ///   - ended: Called once, on the reader thread, at end of input (EOF or a read error).
     init(

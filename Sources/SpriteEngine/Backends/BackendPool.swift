@@ -78,7 +78,6 @@ package actor BackendPool {
         }
     }
 
-
     /// Waits for a free slot on a usable backend and claims it.
     ///
     /// - Parameters:

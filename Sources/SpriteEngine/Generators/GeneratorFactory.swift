@@ -28,7 +28,12 @@ package enum GeneratorFactory {
         }
         let clients = comfy.backends.compactMap { backend -> (client: ComfyUIClient, slots: Int)? in
             guard let url = URL(string: backend.url) else { return nil }
-            let client = ComfyUIClient(baseURL: url, options: configuration.comfyUIClientOptions, connector: connector, logger: logger)
+            let client = ComfyUIClient(
+                baseURL: url,
+                options: configuration.comfyUIClientOptions,
+                connector: connector,
+                logger: logger
+            )
             return (client, backend.slots)
         }
         let pool = BackendPool(

@@ -48,7 +48,10 @@ extension GenerationEngine {
         }
         jobs[id] = record
         await close(id)
-        logger.info("cancelled an abandoned job", metadata: ["job.id": "\(id)", "job.withdrawn": "\(job.prompts.count)"])
+        logger.info(
+            "cancelled an abandoned job",
+            metadata: ["job.id": "\(id)", "job.withdrawn": "\(job.prompts.count)"]
+        )
         return try await self.job(id)
     }
 }

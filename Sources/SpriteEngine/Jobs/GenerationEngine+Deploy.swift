@@ -14,8 +14,9 @@ extension GenerationEngine {
         return report
     }
 
-    /// Queues the deploy of finished sprites of a job that has a deploy target, behind the job's earlier deploys;
-    /// `close` waits for them. A failure is kept in the record, never fatal to the sprite.
+    /// Queues the deploy of finished sprites of a job that has a deploy target, behind the job's earlier deploys; `close` waits for them.
+    ///
+    /// A failure is kept in the record, never fatal to the sprite.
     func deployFinished(_ sprites: [SpriteResult], of id: String) {
         guard !sprites.isEmpty, let record = jobs[id], let project = record.deployTo else { return }
         let previous = deploys[id]

@@ -35,8 +35,9 @@ extension GenerationEngine {
         journalAppend(entry)
     }
 
-    /// Ends job `id`: once its deploys are done, its record (with the contact sheet) goes to `job.json`, then
-    /// `closed` to the journal. The files are written off the actor.
+    /// Ends job `id`: once its deploys are done, its record (with the contact sheet) goes to `job.json`, then `closed` to the journal.
+    ///
+    /// The files are written off the actor.
     func close(_ id: String) async {
         cancelWatcher.stop(id)
         await deploysFinished(of: id)

@@ -14,8 +14,9 @@ extension GenerationEngine {
         return try await job(id)
     }
 
-    /// The record of job `id`: from memory, else from the output directory (jobs of earlier runs). A job still
-    /// being recovered from the journal is waited for.
+    /// The record of job `id`: from memory, else from the output directory (jobs of earlier runs).
+    ///
+    /// A job still being recovered from the journal is waited for.
     package func job(_ id: String) async throws(SpriteEngineError) -> JobRecord {
         await recovered(id)
         if let record = jobs[id] { return record }

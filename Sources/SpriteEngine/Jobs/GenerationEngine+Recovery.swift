@@ -58,7 +58,10 @@ extension GenerationEngine {
         if job.deployTo != nil { deployFinished(job.record.items.compactMap(\.sprite), of: job.id) }
         let pending = job.pending
         // With nothing left to make, the job's task only closes it.
-        logger.info("resuming job from the journal", metadata: ["job.id": "\(job.id)", "job.pending": "\(pending.count)"])
+        logger.info(
+            "resuming job from the journal",
+            metadata: ["job.id": "\(job.id)", "job.pending": "\(pending.count)"]
+        )
         run(
             pending,
             jobID: job.id,

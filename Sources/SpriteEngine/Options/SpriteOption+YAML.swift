@@ -1,6 +1,7 @@
 extension SpriteOption {
-    /// This option's value read from a YAML node by kind (a batch spec); a node of the wrong type is an error naming
-    /// its key path. Ranges are checked later, with every other surface's values, by `SpriteDraft.resolve`.
+    /// This option's value read from a YAML node by kind (a batch spec); a node of the wrong type is an error naming its key path.
+    ///
+    /// Ranges are checked later, with every other surface's values, by `SpriteDraft.resolve`.
     func read(_ node: ConfigNode) throws(SpriteEngineError) -> OptionValue {
         switch kind {
         case .text, .name, .modelName, .choice, .style, .background:

@@ -19,8 +19,9 @@ package struct BatchDraft: Sendable {
     /// How many variations one entry may ask for.
     package static let variationRange = 1...16
 
-    /// Options every item inherits where it sets none. A shared `seed` is the batch's base seed: item i without a
-    /// seed of its own uses seed + i.
+    /// Options every item inherits where it sets none.
+    ///
+    /// A shared `seed` is the batch's base seed: item i without a seed of its own uses seed + i.
     package var shared: SpriteDraft
     package var items: [Item]
     /// Variations of every entry that does not say; 1 when nil.

@@ -89,8 +89,9 @@ package struct SpriteStore: Sendable {
         return url
     }
 
-    /// Creates job `id`'s folder; false when it exists already (the id is taken). A folder that cannot be created for
-    /// another reason is left to the first write, which reports why.
+    /// Creates job `id`'s folder; false when it exists already (the id is taken).
+    ///
+    /// A folder that cannot be created for another reason is left to the first write, which reports why.
     package func claimJobFolder(_ id: String) -> Bool {
         try? prepare()
         guard mkdir(root.appendingPathComponent(id).path, 0o755) != 0 else { return true }

@@ -28,8 +28,11 @@ struct BatchCommandParsingTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("sprites.yaml")
-        try Data("size: 16\nstyle: pico8\nvariations: 2\ndeploy_to: game\nitems:\n  - coin\n  - prompt: gem\n    variations: 3\n".utf8)
-            .write(to: file)
+        try Data(
+            "size: 16\nstyle: pico8\nvariations: 2\ndeploy_to: game\nitems:\n  - coin\n  - prompt: gem\n    variations: 3\n"
+                .utf8
+        )
+        .write(to: file)
         let command = try #require(try DGXPixels.parseAsRoot(["batch", file.path, "--size", "24"]) as? BatchCommand)
         let (batch, spec) = try command.plan()
         let requests = try BatchPlanner.requests(for: batch, configuration: configuration)

@@ -20,7 +20,9 @@ struct MCPSessionTests {
     private static func error(_ object: [String: Any]) -> (code: Int?, message: String) {
         let error = object["error"] as? [String: Any]
         let detail = (error?["data"] as? [String: Any])?["detail"] as? String
-        return (error?["code"] as? Int, [error?["message"] as? String, detail].compactMap { $0 }.joined(separator: " "))
+        return (
+            error?["code"] as? Int, [error?["message"] as? String, detail].compactMap { $0 }.joined(separator: " ")
+        )
     }
 
     @Test("A line that is not JSON is a parse error with id null, never a made-up id")
@@ -110,7 +112,9 @@ struct MCPSessionTests {
         #expect((result["serverInfo"] as? [String: Any])?["name"] as? String == "dgx-pixels")
         let future = params.replacingOccurrences(of: "2025-06-18", with: "2099-01-01")
         session.receive(Data(#"{"jsonrpc":"2.0","id":2,"method":"initialize","params":\#(future)}"#.utf8))
-        #expect((try await sink.response(to: 2)["result"] as? [String: Any])?["protocolVersion"] as? String == "2025-11-25")
+        #expect(
+            (try await sink.response(to: 2)["result"] as? [String: Any])?["protocolVersion"] as? String == "2025-11-25"
+        )
         session.receive(Data(#"{"jsonrpc":"2.0","id":3,"method":"ping"}"#.utf8))
         #expect((try await sink.response(to: 3)["result"] as? [String: Any])?.isEmpty == true)
     }
@@ -120,7 +124,8 @@ struct MCPSessionTests {
         let (session, sink, scratch) = try Self.session()
         defer { scratch.remove() }
         let nested = String(repeating: "[", count: 4000) + String(repeating: "]", count: 4000)
-        let hostile = #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"generate_sprite","arguments":{"prompt":\#(nested)}}}"#
+        let hostile =
+            #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"generate_sprite","arguments":{"prompt":\#(nested)}}}"#
         let start = ContinuousClock.now
         session.receive(Data(hostile.utf8))
         session.receive(Data(#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#.utf8))
@@ -148,7 +153,10 @@ struct MCPSessionTests {
         defer { scratch.remove() }
         let arguments = #"{"prompts":["a","b","c","d","e","f","g","h"],"size":256,"concurrency":1}"#
         session.receive(
-            Data(#"{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"generate_batch","arguments":\#(arguments)}}"#.utf8)
+            Data(
+                #"{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"generate_batch","arguments":\#(arguments)}}"#
+                    .utf8
+            )
         )
         session.receive(Data(#"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":9}}"#.utf8))
         await session.ledger.waitUntilSettled()

@@ -36,7 +36,11 @@ struct JobJournalTests {
         try second.compact()  // replaces the file `first` has open
         try first.append(entry(.finished, "a", item: 0))
         try second.append(entry(.submitted, "c"))
-        #expect(JobJournal(url: url).entries().map { "\($0.event)-\($0.job)" } == ["submitted-a", "finished-a", "submitted-c"])
+        #expect(
+            JobJournal(url: url).entries().map { "\($0.event)-\($0.job)" } == [
+                "submitted-a", "finished-a", "submitted-c",
+            ]
+        )
     }
 
     @Test("compactIfLarge leaves a small journal alone and compacts one past the threshold")

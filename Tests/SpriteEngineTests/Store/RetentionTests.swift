@@ -14,12 +14,16 @@ struct RetentionTests {
         let ids = [
             "20261201-110000-aaaaaa", "20261130-110000-bbbbbb", "20261101-110000-cccccc", "20261001-110000-dddddd",
         ]
-        #expect(RetentionPolicy(keepDays: 0, keepJobs: 2).expired(ids, protecting: [], now: now).sorted() == [
-            "20261001-110000-dddddd", "20261101-110000-cccccc",
-        ])
-        #expect(RetentionPolicy(keepDays: 10, keepJobs: 0).expired(ids, protecting: [], now: now).sorted() == [
-            "20261001-110000-dddddd", "20261101-110000-cccccc",
-        ])
+        #expect(
+            RetentionPolicy(keepDays: 0, keepJobs: 2).expired(ids, protecting: [], now: now).sorted() == [
+                "20261001-110000-dddddd", "20261101-110000-cccccc",
+            ]
+        )
+        #expect(
+            RetentionPolicy(keepDays: 10, keepJobs: 0).expired(ids, protecting: [], now: now).sorted() == [
+                "20261001-110000-dddddd", "20261101-110000-cccccc",
+            ]
+        )
         #expect(
             RetentionPolicy(keepDays: 10, keepJobs: 1).expired(ids, protecting: ["20261001-110000-dddddd"], now: now)
                 .sorted() == ["20261101-110000-cccccc", "20261130-110000-bbbbbb"]

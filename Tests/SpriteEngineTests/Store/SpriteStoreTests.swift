@@ -19,7 +19,9 @@ struct SpriteStoreTests {
     func refusesForeignPaths() throws {
         let directory = try TemporaryDirectory()
         let store = SpriteStore(root: directory.url.appendingPathComponent("out"))
-        for (job, file) in [("../x", "a.png"), ("20261201-120000-abcdef", "../a.png"), ("20261201-120000-abcdef", ".hidden")] {
+        for (job, file) in [
+            ("../x", "a.png"), ("20261201-120000-abcdef", "../a.png"), ("20261201-120000-abcdef", ".hidden"),
+        ] {
             #expect(throws: SpriteEngineError.self) { try store.save(png: Data([1]), jobID: job, fileName: file) }
         }
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("x").path))
