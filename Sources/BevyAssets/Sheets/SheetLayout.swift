@@ -114,12 +114,7 @@ package struct SheetLayout: Codable, Sendable, Equatable {
 
     /// The descriptor as stable JSON (sorted keys, trailing newline), for bevy_common_assets' `JsonAssetPlugin`.
     package func json() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Plain strings and numbers always encode; the empty object is an unreachable fallback.
-        var data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        data.append(0x0A)
-        return data
+        DescriptorJSON.encode(self)
     }
 
     /// A RON float literal (`8.0`, not `8`), so an `f32` field deserializes in every ron version.

@@ -83,12 +83,7 @@ package struct TilesetDescriptorFile: Codable, Sendable, Equatable {
 
     /// The descriptor as stable JSON (sorted keys, trailing newline), for bevy_common_assets' `JsonAssetPlugin`.
     package func json() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Plain strings and numbers always encode; the empty object is an unreachable fallback.
-        var data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        data.append(0x0A)
-        return data
+        DescriptorJSON.encode(self)
     }
 
     private static func list(_ values: [Int]) -> String {

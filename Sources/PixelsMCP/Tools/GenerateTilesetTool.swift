@@ -153,16 +153,7 @@ enum GenerateTilesetTool: MCPTool {
                 "\nDeployed as '\(rolling.report?.sprites.first?.assetPath ?? "")' into "
                 + (rolling.report?.project ?? record.deployTo ?? "")
         }
-        let previews =
-            arguments["return_image"]?.boolValue == false
-            ? []
-            : (try? Data(contentsOf: URL(fileURLWithPath: sprite.path))).flatMap {
-                Preview.make(
-                    from: $0,
-                    maxEdge: context.configuration.output.previewMaxEdge,
-                    maxBytes: context.configuration.output.previewMaxBytes
-                )
-            }.map { [$0] } ?? []
+        let previews = Preview.of(sprite, arguments: arguments, configuration: context.configuration)
         return try .success(
             summary: summary,
             structured: output,

@@ -1,5 +1,7 @@
 import Foundation
+import MCP
 import PixelArt
+import SpriteEngine
 
 /// The small inline PNG a tool result shows: nearest-upscaled so pixels stay crisp, and capped in bytes.
 enum Preview {
@@ -12,6 +14,20 @@ enum Preview {
             factor /= 2
         }
         return nil
+    }
+
+    /// The previews a generate result carries for `sprite`: none when the call said `return_image: false` or no
+    /// upscale fits `output.preview_max_bytes`.
+    static func of(_ sprite: SpriteResult, arguments: [String: Value], configuration: Configuration) -> [Data] {
+        guard arguments["return_image"]?.boolValue != false,
+            let png = try? Data(contentsOf: URL(fileURLWithPath: sprite.path)),
+            let preview = make(
+                from: png,
+                maxEdge: configuration.output.previewMaxEdge,
+                maxBytes: configuration.output.previewMaxBytes
+            )
+        else { return [] }
+        return [preview]
     }
 
     /// A batch's contact sheet as an inline preview: as is when it fits in `maxBytes`, else halved until it does.
