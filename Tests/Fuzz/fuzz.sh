@@ -29,7 +29,7 @@ sources() {
         ;;
     ron)
         echo Tests/Fuzz/Targets/RONFuzz.swift $BEVY/{RONReader,RONValue,RONValue+Rendering,ScalarCursor}.swift \
-            $BEVY/BevyAssetsError.swift $BEVY/Sheets/{AssetCollection,SheetLayout}.swift
+            $BEVY/{BevyAssetsError,DescriptorJSON}.swift $BEVY/Sheets/{AssetCollection,SheetLayout}.swift
         ;;
     comfyui-json) echo Tests/Fuzz/Targets/ComfyUIJSONFuzz.swift $COMFY/JSON/*.swift ;;
     comfyui-events)
