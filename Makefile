@@ -125,6 +125,7 @@ lint:
 	swift format lint --strict --recursive Sources Tests Package.swift
 	@if grep -rnE '(^|[^A-Za-z_.])print\(' Sources --include='*.swift'; then \
 	  echo "error: print( in Sources/: stdout belongs to JSON-RPC; log to stderr"; exit 1; fi
+	Tests/Fuzz/fuzz.sh check
 
 format:
 	swift format format --in-place --recursive Sources Tests Package.swift

@@ -3,6 +3,7 @@
 #
 #   Tests/Fuzz/fuzz.sh build [target…]            compile (only what changed) into .build/fuzz/
 #   Tests/Fuzz/fuzz.sh run SECONDS [target…]      build, then fuzz each target for SECONDS
+#   Tests/Fuzz/fuzz.sh check [target…]            type-check each target's source list only (seconds; `make lint`)
 #
 # Each target compiles the module sources it reads directly with `swiftc -sanitize=fuzzer,address`, so nothing here
 # touches Package.swift or the SwiftPM build. libFuzzer writes the inputs it discovers to .build/fuzz/corpus/<target>
@@ -44,12 +45,10 @@ sources() {
     esac
 }
 
-build_one() {
-    local target=$1 binary=$OUT/bin/$1
-    local files
-    files=$(sources "$target")
-    local extra=()
-    if [ "$target" = jsonrpc ]; then
+# Sets `extra` to the flags a target needs beyond its sources.
+extra_flags() {
+    extra=()
+    if [ "$1" = jsonrpc ]; then
         # InboundMessage names two MCP SDK types; a stub module with their shapes stands in for the SDK.
         mkdir -p "$OUT/stubs"
         if [ ! -f "$OUT/stubs/libMCP.a" ] || [ Tests/Fuzz/Stubs/MCP.swift -nt "$OUT/stubs/libMCP.a" ]; then
@@ -58,6 +57,27 @@ build_one() {
         fi
         extra=(-I "$OUT/stubs" -L "$OUT/stubs" -lMCP)
     fi
+}
+
+include_flags() {
+    echo -I Sources/CLibPNG -I Sources/CLibDeflate $(pkg-config --cflags-only-I libpng16 | sed 's/-I/-Xcc -I/g')
+}
+
+# Type-checks a target's source list: a module source that starts using a file the list lacks fails here in seconds,
+# not after the whole test suite when fuzz-smoke builds.
+check_one() {
+    local files extra
+    files=$(sources "$1")
+    extra_flags "$1"
+    swiftc -typecheck -parse-as-library -package-name dgx_pixels -module-name "Fuzz_${1//-/_}" \
+        -module-cache-path "$OUT/module-cache" $(include_flags) "${extra[@]}" $files
+}
+
+build_one() {
+    local target=$1 binary=$OUT/bin/$1
+    local files extra
+    files=$(sources "$target")
+    extra_flags "$target"
     local newest
     newest=$(ls -t $files Tests/Fuzz/fuzz.sh | head -1)
     if [ -x "$binary" ] && [ "$binary" -nt "$newest" ]; then return; fi
@@ -66,8 +86,7 @@ build_one() {
     # -parse-as-library: the entry point is libFuzzer's main, not top-level code.
     swiftc -sanitize=fuzzer,address -use-ld=lld -parse-as-library -O -g -package-name dgx_pixels \
         -module-name "Fuzz_${target//-/_}" -module-cache-path "$OUT/module-cache" \
-        -I Sources/CLibPNG -I Sources/CLibDeflate $(pkg-config --cflags-only-I libpng16 | sed 's/-I/-Xcc -I/g') \
-        "${extra[@]}" $files -o "$binary"
+        $(include_flags) "${extra[@]}" $files -o "$binary"
 }
 
 build() {
@@ -110,6 +129,12 @@ run() {
 }
 
 case "${1:-}" in
+check)
+    shift
+    targets=("$@")
+    [ ${#targets[@]} -gt 0 ] || targets=("${ALL_TARGETS[@]}")
+    for target in "${targets[@]}"; do check_one "$target"; done
+    ;;
 build)
     shift
     build "$@"
@@ -120,7 +145,7 @@ run)
     run "$@"
     ;;
 *)
-    echo "usage: $0 build [target…] | run SECONDS [target…]" >&2
+    echo "usage: $0 check [target…] | build [target…] | run SECONDS [target…]" >&2
     exit 2
     ;;
 esac
