@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 
 use crate::call::{Call, Canceller};
@@ -11,17 +12,12 @@ use crate::connection::Connection;
 use crate::error::ClientError;
 use crate::progress::Progress;
 use crate::requests::{BatchRequest, SpriteRequest};
-use crate::results::{BatchOutcome, BatchOutput, Deployment, Job, JobStatus, SpriteOutcome, SpriteOutput};
+use crate::results::{BatchOutcome, BatchOutput, Job, JobStatus, Sprite, SpriteOutcome, SpriteOutput, ToolOutput};
 use crate::tileset_outcome::{TilesetOutcome, TilesetOutput};
 use crate::tileset_request::TilesetRequest;
 
 /// A `generate_sprite` in flight.
-pub struct SpriteCall {
-    call: Call,
-    connection: Arc<Connection>,
-    deploy_to: Option<String>,
-    follow_poll: Duration,
-}
+pub struct SpriteCall(Followed);
 
 impl SpriteCall {
     pub(crate) fn start(
@@ -29,34 +25,23 @@ impl SpriteCall {
         request: &SpriteRequest,
         follow_poll: Duration,
     ) -> Result<SpriteCall, ClientError> {
-        let call = Call::start(connection, "generate_sprite", request.arguments().clone(), Canceller::new(connection))?;
-        Ok(SpriteCall {
-            call,
-            connection: Arc::clone(connection),
-            deploy_to: request.deploy_target().map(str::to_owned),
-            follow_poll,
-        })
+        let arguments = request.arguments().clone();
+        Followed::start(connection, "generate_sprite", arguments, request.deploy_target(), follow_poll).map(SpriteCall)
     }
 
     /// The JSON-RPC id of the `generate_sprite` request.
     pub fn request_id(&self) -> u64 {
-        self.call.request_id()
+        self.0.call.request_id()
     }
 
     /// Cancels it from another thread: the request while it runs, else the job being followed (`cancel_job`).
     pub fn canceller(&self) -> Canceller {
-        self.call.canceller()
+        self.0.call.canceller()
     }
 
     /// Waits for the sprite (and its deployment, with `deploy_to`).
     pub fn wait(self, mut on_progress: impl FnMut(&Progress)) -> Result<SpriteOutcome, ClientError> {
-        let canceller = self.call.canceller();
-        let mut seen = 0.0_f64;
-        let output = self.call.wait(|progress| {
-            seen = seen.max(progress.progress);
-            on_progress(progress);
-        })?;
-        let answer: SpriteOutput = output.parse()?;
+        let (answer, follow): (SpriteOutput, _) = self.0.answer(&mut on_progress)?;
         if answer.status.is_finished() {
             let Some(mut sprite) = answer.sprite else {
                 return Err(job_error(&answer.job_id, answer.status, answer.error.as_deref().unwrap_or_default()));
@@ -66,16 +51,11 @@ impl SpriteCall {
             }
             return Ok(SpriteOutcome { job_id: answer.job_id, sprite, deployment: answer.deployment, followed: false });
         }
-        let job = follow_job(&self.connection, &answer.job_id, self.follow_poll, &canceller, seen, on_progress)?;
-        let item = job.items.first();
-        let Some(sprite) = item.and_then(|item| item.sprite.clone()).filter(|_| job.status == JobStatus::Succeeded)
-        else {
-            let message = item.and_then(|item| item.error.as_deref()).unwrap_or_default();
-            return Err(job_error(&job.job_id, job.status, message));
-        };
+        let job = follow.job(&answer.job_id, on_progress)?;
+        let sprite = only_sprite(&job)?;
         // The server deploys a sprite only when it finishes within the call; a followed one is deployed now.
-        let deployment = match &self.deploy_to {
-            Some(project) => Some(deploy_job(&self.connection, project, &job.job_id)?),
+        let deployment = match &follow.deploy_to {
+            Some(project) => Some(deploy_job(&follow.connection, project, &job.job_id)?.parse()?),
             None => None,
         };
         Ok(SpriteOutcome { job_id: job.job_id, sprite, deployment, followed: true })
@@ -83,12 +63,7 @@ impl SpriteCall {
 }
 
 /// A `generate_batch` in flight.
-pub struct BatchCall {
-    call: Call,
-    connection: Arc<Connection>,
-    deploy_to: Option<String>,
-    follow_poll: Duration,
-}
+pub struct BatchCall(Followed);
 
 impl BatchCall {
     pub(crate) fn start(
@@ -96,34 +71,23 @@ impl BatchCall {
         request: &BatchRequest,
         follow_poll: Duration,
     ) -> Result<BatchCall, ClientError> {
-        let call = Call::start(connection, "generate_batch", request.arguments().clone(), Canceller::new(connection))?;
-        Ok(BatchCall {
-            call,
-            connection: Arc::clone(connection),
-            deploy_to: request.deploy_target().map(str::to_owned),
-            follow_poll,
-        })
+        let arguments = request.arguments().clone();
+        Followed::start(connection, "generate_batch", arguments, request.deploy_target(), follow_poll).map(BatchCall)
     }
 
     /// The JSON-RPC id of the `generate_batch` request.
     pub fn request_id(&self) -> u64 {
-        self.call.request_id()
+        self.0.call.request_id()
     }
 
     /// Cancels it from another thread: the request while it runs, else the job being followed (`cancel_job`).
     pub fn canceller(&self) -> Canceller {
-        self.call.canceller()
+        self.0.call.canceller()
     }
 
     /// Waits for every item.
     pub fn wait(self, mut on_progress: impl FnMut(&Progress)) -> Result<BatchOutcome, ClientError> {
-        let canceller = self.call.canceller();
-        let mut seen = 0.0_f64;
-        let output = self.call.wait(|progress| {
-            seen = seen.max(progress.progress);
-            on_progress(progress);
-        })?;
-        let answer: BatchOutput = output.parse()?;
+        let (answer, follow): (BatchOutput, _) = self.0.answer(&mut on_progress)?;
         if answer.job.status.is_finished() {
             return Ok(BatchOutcome {
                 job: answer.job,
@@ -132,14 +96,16 @@ impl BatchCall {
                 followed: false,
             });
         }
-        let job = follow_job(&self.connection, &answer.job.job_id, self.follow_poll, &canceller, seen, on_progress)?;
+        let job = follow.job(&answer.job.job_id, on_progress)?;
         // The server deployed each sprite as it was made; deploying the finished job again changes no file and
         // returns the full report (asset paths of every sprite).
-        let (deployment, deploy_error) = match &self.deploy_to {
-            Some(project) if job.succeeded > 0 => match deploy_job(&self.connection, project, &job.job_id) {
-                Ok(deployment) => (Some(deployment), None),
-                Err(error) => (None, Some(error.to_string())),
-            },
+        let (deployment, deploy_error) = match &follow.deploy_to {
+            Some(project) if job.succeeded > 0 => {
+                match deploy_job(&follow.connection, project, &job.job_id).and_then(|output| output.parse()) {
+                    Ok(deployment) => (Some(deployment), None),
+                    Err(error) => (None, Some(error.to_string())),
+                }
+            }
             _ => (None, None),
         };
         Ok(BatchOutcome { job, deployment, deploy_error, followed: true })
@@ -147,12 +113,7 @@ impl BatchCall {
 }
 
 /// A `generate_tileset` in flight.
-pub struct TilesetCall {
-    call: Call,
-    connection: Arc<Connection>,
-    deploy_to: Option<String>,
-    follow_poll: Duration,
-}
+pub struct TilesetCall(Followed);
 
 impl TilesetCall {
     pub(crate) fn start(
@@ -160,60 +121,106 @@ impl TilesetCall {
         request: &TilesetRequest,
         follow_poll: Duration,
     ) -> Result<TilesetCall, ClientError> {
-        let call =
-            Call::start(connection, "generate_tileset", request.arguments().clone(), Canceller::new(connection))?;
-        Ok(TilesetCall {
-            call,
-            connection: Arc::clone(connection),
-            deploy_to: request.deploy_target().map(str::to_owned),
-            follow_poll,
-        })
+        let arguments = request.arguments().clone();
+        Followed::start(connection, "generate_tileset", arguments, request.deploy_target(), follow_poll)
+            .map(TilesetCall)
     }
 
     /// The JSON-RPC id of the `generate_tileset` request.
     pub fn request_id(&self) -> u64 {
-        self.call.request_id()
+        self.0.call.request_id()
     }
 
     /// Cancels it from another thread: the request while it runs, else the job being followed (`cancel_job`).
     pub fn canceller(&self) -> Canceller {
-        self.call.canceller()
+        self.0.call.canceller()
     }
 
     /// Waits for the tileset (and its deployment, with `deploy_to`), as `SpriteCall::wait` does for a sprite.
     pub fn wait(self, mut on_progress: impl FnMut(&Progress)) -> Result<TilesetOutcome, ClientError> {
-        let canceller = self.call.canceller();
-        let mut seen = 0.0_f64;
-        let output = self.call.wait(|progress| {
-            seen = seen.max(progress.progress);
-            on_progress(progress);
-        })?;
-        let answer: TilesetOutput = output.parse()?;
-        let project = self.deploy_to.as_deref();
+        let (answer, follow): (TilesetOutput, _) = self.0.answer(&mut on_progress)?;
+        let project = follow.deploy_to.as_deref();
         if answer.status.is_finished() {
             let Some(sprite) = answer.sprite else {
                 return Err(job_error(&answer.job_id, answer.status, answer.error.as_deref().unwrap_or_default()));
             };
             return TilesetOutcome::assemble(answer.job_id, sprite, answer.tileset, answer.deployment, project, false);
         }
-        let job = follow_job(&self.connection, &answer.job_id, self.follow_poll, &canceller, seen, on_progress)?;
-        let item = job.items.first();
-        let Some(sprite) = item.and_then(|item| item.sprite.clone()).filter(|_| job.status == JobStatus::Succeeded)
-        else {
-            let message = item.and_then(|item| item.error.as_deref()).unwrap_or_default();
-            return Err(job_error(&job.job_id, job.status, message));
-        };
-        // As for a sprite: a job that outlived the call is deployed now, through deploy_to_bevy of its id.
+        let job = follow.job(&answer.job_id, on_progress)?;
+        let sprite = only_sprite(&job)?;
+        // As for a sprite: a job that outlived the call is deployed now, through deploy_to_bevy of its id. The raw
+        // answer is kept: the tileset's descriptor paths are read from it.
         let deployment = match project {
-            Some(project) => Some(
-                call(&self.connection, "deploy_to_bevy", json!({"project": project, "sprites": [job.job_id]}))?
-                    .structured
-                    .unwrap_or(Value::Null),
-            ),
+            Some(project) => {
+                Some(deploy_job(&follow.connection, project, &job.job_id)?.structured.unwrap_or(Value::Null))
+            }
             None => None,
         };
         TilesetOutcome::assemble(job.job_id, sprite, None, deployment, project, true)
     }
+}
+
+/// What the generate calls share: the `tools/call` in flight, and what following its job afterwards needs.
+struct Followed {
+    call: Call,
+    connection: Arc<Connection>,
+    deploy_to: Option<String>,
+    follow_poll: Duration,
+}
+
+impl Followed {
+    fn start(
+        connection: &Arc<Connection>,
+        tool: &str,
+        arguments: Map<String, Value>,
+        deploy_to: Option<&str>,
+        follow_poll: Duration,
+    ) -> Result<Followed, ClientError> {
+        Ok(Followed {
+            call: Call::start(connection, tool, arguments, Canceller::new(connection))?,
+            connection: Arc::clone(connection),
+            deploy_to: deploy_to.map(str::to_owned),
+            follow_poll,
+        })
+    }
+
+    /// Waits for the call's answer, passing its progress on, and reads its `structuredContent` as `T`. Returns it
+    /// with what following the job needs, should the answer be `running`.
+    fn answer<T: DeserializeOwned>(self, on_progress: &mut impl FnMut(&Progress)) -> Result<(T, Follow), ClientError> {
+        let canceller = self.call.canceller();
+        let mut seen = 0.0_f64;
+        let output = self.call.wait(|progress| {
+            seen = seen.max(progress.progress);
+            on_progress(progress);
+        })?;
+        let follow =
+            Follow { connection: self.connection, deploy_to: self.deploy_to, poll: self.follow_poll, canceller, seen };
+        Ok((output.parse()?, follow))
+    }
+}
+
+/// After a generate call answered: follows its job through `get_job`, from the progress already reported.
+struct Follow {
+    connection: Arc<Connection>,
+    deploy_to: Option<String>,
+    poll: Duration,
+    canceller: Canceller,
+    seen: f64,
+}
+
+impl Follow {
+    fn job(&self, job_id: &str, on_progress: impl FnMut(&Progress)) -> Result<Job, ClientError> {
+        follow_job(&self.connection, job_id, self.poll, &self.canceller, self.seen, on_progress)
+    }
+}
+
+/// The sprite of a finished single-item job, or the job's error when it did not succeed.
+fn only_sprite(job: &Job) -> Result<Sprite, ClientError> {
+    let item = job.items.first();
+    item.and_then(|item| item.sprite.clone()).filter(|_| job.status == JobStatus::Succeeded).ok_or_else(|| {
+        let message = item.and_then(|item| item.error.as_deref()).unwrap_or_default();
+        job_error(&job.job_id, job.status, message)
+    })
 }
 
 /// Polls `get_job` (each poll waiting up to `poll` on the server) until the job has finished. For a batch,
@@ -265,12 +272,12 @@ pub(crate) fn follow_job(
     }
 }
 
-/// Deploys every sprite of a finished job into `project`.
-fn deploy_job(connection: &Arc<Connection>, project: &str, job_id: &str) -> Result<Deployment, ClientError> {
-    call(connection, "deploy_to_bevy", json!({"project": project, "sprites": [job_id]}))?.parse()
+/// Deploys every sprite of a finished job into `project`: `deploy_to_bevy`'s answer.
+fn deploy_job(connection: &Arc<Connection>, project: &str, job_id: &str) -> Result<ToolOutput, ClientError> {
+    call(connection, "deploy_to_bevy", json!({"project": project, "sprites": [job_id]}))
 }
 
-fn call(connection: &Arc<Connection>, tool: &str, arguments: Value) -> Result<crate::results::ToolOutput, ClientError> {
+fn call(connection: &Arc<Connection>, tool: &str, arguments: Value) -> Result<ToolOutput, ClientError> {
     Call::start(connection, tool, object(arguments), Canceller::new(connection))?.wait(|_| {})
 }
 
