@@ -7,8 +7,8 @@
 
 use serde_json::{json, Map, Value};
 
-/// Setters shared by `generate_sprite`, `generate_batch` (as shared options) and batch items.
-macro_rules! sprite_options {
+/// `arg`, `arguments` and `into_arguments` for a builder whose `arguments` field is the JSON object it sends.
+macro_rules! arguments_object {
     ($type:ty) => {
         impl $type {
             /// Sets any argument, replacing an earlier value: the way to reach arguments without a typed setter.
@@ -22,6 +22,21 @@ macro_rules! sprite_options {
                 &self.arguments
             }
 
+            /// The arguments, consumed.
+            pub fn into_arguments(self) -> Map<String, Value> {
+                self.arguments
+            }
+        }
+    };
+}
+pub(crate) use arguments_object;
+
+/// Setters shared by `generate_sprite`, `generate_batch` (as shared options) and batch items.
+macro_rules! sprite_options {
+    ($type:ty) => {
+        arguments_object!($type);
+
+        impl $type {
             /// Style preset: `16bit` (default), `8bit`, `gameboy`, `hd-pixel`, `pico8`, or one from the config.
             pub fn style(self, style: impl Into<String>) -> Self {
                 self.arg("style", style.into())
@@ -201,11 +216,6 @@ impl SpriteRequest {
     pub fn deploy_target(&self) -> Option<&str> {
         self.arguments.get("deploy_to").and_then(Value::as_str)
     }
-
-    /// The arguments, consumed.
-    pub fn into_arguments(self) -> Map<String, Value> {
-        self.arguments
-    }
 }
 
 sprite_options!(SpriteRequest);
@@ -289,11 +299,6 @@ impl BatchRequest {
     pub fn deploy_target(&self) -> Option<&str> {
         self.arguments.get("deploy_to").and_then(Value::as_str)
     }
-
-    /// The arguments, consumed.
-    pub fn into_arguments(self) -> Map<String, Value> {
-        self.arguments
-    }
 }
 
 sprite_options!(BatchRequest);
@@ -304,18 +309,14 @@ pub struct SheetRequest {
     arguments: Map<String, Value>,
 }
 
+arguments_object!(SheetRequest);
+
 impl SheetRequest {
     /// A sheet `columns` cells wide (rows follow from the sprite count unless set).
     pub fn columns(columns: u32) -> Self {
         let mut arguments = Map::new();
         arguments.insert("columns".into(), json!(columns));
         SheetRequest { arguments }
-    }
-
-    /// Sets any key of the sheet object.
-    pub fn arg(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.arguments.insert(key.into(), value.into());
-        self
     }
 
     /// Rows of the grid.
@@ -360,6 +361,8 @@ pub struct DeployRequest {
     arguments: Map<String, Value>,
 }
 
+arguments_object!(DeployRequest);
+
 impl DeployRequest {
     /// Deploys `sprites` (job ids, `sprite://` URIs, absolute PNG paths or folders) into the Bevy project at
     /// `project`.
@@ -369,22 +372,6 @@ impl DeployRequest {
         arguments.insert("project".into(), Value::String(project.into()));
         arguments.insert("sprites".into(), Value::Array(sprites));
         DeployRequest { arguments }
-    }
-
-    /// Sets any argument.
-    pub fn arg(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.arguments.insert(key.into(), value.into());
-        self
-    }
-
-    /// The arguments as they will be sent.
-    pub fn arguments(&self) -> &Map<String, Value> {
-        &self.arguments
-    }
-
-    /// The arguments, consumed.
-    pub fn into_arguments(self) -> Map<String, Value> {
-        self.arguments
     }
 
     /// Folder under `assets/sprites/` (default: each sprite's own category).

@@ -2,6 +2,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::requests::arguments_object;
+
 /// Arguments of `generate_tileset`: the tiles where `terrain` meets `edge`, laid out as `wang16` (the 16 corner
 /// combinations) or `blob47`. Deployed to `assets/tilesets/<name>.png` with `<name>.tileset.json` beside it.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,28 +11,14 @@ pub struct TilesetRequest {
     arguments: Map<String, Value>,
 }
 
+arguments_object!(TilesetRequest);
+
 impl TilesetRequest {
     /// A tileset of `terrain` (a prompt: `"grass"`), every other option at the server's default.
     pub fn new(terrain: impl Into<String>) -> Self {
         let mut arguments = Map::new();
         arguments.insert("terrain".into(), Value::String(terrain.into()));
         TilesetRequest { arguments }
-    }
-
-    /// Sets any argument, replacing an earlier value: the way to reach arguments without a typed setter.
-    pub fn arg(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.arguments.insert(key.into(), value.into());
-        self
-    }
-
-    /// The arguments as they will be sent.
-    pub fn arguments(&self) -> &Map<String, Value> {
-        &self.arguments
-    }
-
-    /// The arguments, consumed.
-    pub fn into_arguments(self) -> Map<String, Value> {
-        self.arguments
     }
 
     /// The second terrain the first one meets (corner value 1 in the descriptor): `"water"`.
