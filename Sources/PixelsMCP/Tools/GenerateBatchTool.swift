@@ -87,22 +87,16 @@ enum GenerateBatchTool: MCPTool {
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         let requests = try BatchPlanner.requests(for: batch(from: arguments), configuration: context.configuration)
-        let wait = arguments["wait_seconds"].flatMap { $0.doubleValue ?? $0.intValue.map(Double.init) }
         let concurrency =
             SpriteOptionsSchema.integer(arguments["concurrency"]) ?? context.configuration.generation.concurrency
-        let project = arguments["deploy_to"]?.stringValue
         // With deploy_to, each sprite goes into the game as soon as it is made, so the game hot-reloads them
         // while the rest of the batch runs.
-        let id = await context.engine.start(
+        let record = try await GenerationCall.run(
             requests,
             kind: "batch",
             concurrency: concurrency,
-            progress: context.progress,
-            deployTo: project
-        )
-        let record = try await context.engine.wait(
-            for: id,
-            upTo: wait ?? context.configuration.generation.waitSeconds
+            arguments: arguments,
+            context: context
         )
         var output = Output(job: record)
         var summary = "Batch \(record.id): \(record.succeeded) of \(record.total) sprites made"

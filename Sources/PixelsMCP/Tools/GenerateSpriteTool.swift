@@ -56,27 +56,10 @@ enum GenerateSpriteTool: MCPTool {
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         let request = try SpriteOptionsSchema.draft(from: arguments).resolve(with: context.configuration)
-        let wait = arguments["wait_seconds"].flatMap { $0.doubleValue ?? $0.intValue.map(Double.init) }
-        // The deploy is part of the job, so a sprite that outlasts this call is still deployed when it is made.
-        let id = await context.engine.start(
-            [request],
-            kind: "sprite",
-            concurrency: 1,
-            progress: context.progress,
-            deployTo: arguments["deploy_to"]?.stringValue
-        )
-        let record = try await context.engine.wait(
-            for: id,
-            upTo: wait ?? context.configuration.generation.waitSeconds
-        )
+        let record = try await GenerationCall.run([request], kind: "sprite", arguments: arguments, context: context)
         var output = Output(jobID: record.id, status: record.status.rawValue)
         guard let item = record.items.first, record.status.isFinished else {
-            let deploying = record.deployTo.map { " It is deployed into \($0) once made." } ?? ""
-            return try .success(
-                summary: "Job \(record.id) is still running; call get_job with job_id '\(record.id)' for the result."
-                    + deploying,
-                structured: output
-            )
+            return try GenerationCall.stillRunning(record, structured: output)
         }
         guard let sprite = item.sprite else {
             output.error = item.error ?? "the sprite was not made"
@@ -87,15 +70,13 @@ enum GenerateSpriteTool: MCPTool {
             Generated \(sprite.width)×\(sprite.height) sprite '\(sprite.name)' (\(sprite.colorsUsed) colours, \
             seed \(sprite.seed), engine \(sprite.engine)) at \(sprite.path)
             """
-        if let rolling = record.deployment {
-            output.deployment = rolling.report
-            if let error = rolling.errors.first {
+        if let deployed = GenerationCall.deployment(of: record) {
+            output.deployment = deployed.report
+            if let error = deployed.error {
                 output.error = error
                 return .failure("\(summary)\nbut deploying it failed: \(error)", structured: output)
             }
-            summary +=
-                "\nDeployed as '\(rolling.report?.sprites.first?.assetPath ?? "")' into "
-                + (rolling.report?.project ?? record.deployTo ?? "")
+            summary += deployed.line
         }
         let previews = Preview.of(sprite, arguments: arguments, configuration: context.configuration)
         return try .success(

@@ -33,7 +33,7 @@ enum GetJobTool: MCPTool {
 
     static func call(_ arguments: [String: Value], context: ToolContext) async throws -> CallTool.Result {
         let id = arguments["job_id"]?.stringValue ?? ""
-        let wait = arguments["wait_seconds"].flatMap { $0.doubleValue ?? $0.intValue.map(Double.init) } ?? 0
+        let wait = SpriteOptionsSchema.number(arguments["wait_seconds"]) ?? 0
         let record = try await context.engine.wait(for: id, upTo: wait)
         var summary = "Job \(record.id) (\(record.kind)): \(record.status.rawValue), "
         summary += "\(record.succeeded) of \(record.total) made, \(record.failed) failed"

@@ -60,19 +60,15 @@ enum SheetSchema {
             columns: columns,
             rows: object["rows"]?.intValue,
             padding: object["padding"]?.intValue,
-            fps: number(object["fps"])
+            fps: SpriteOptionsSchema.number(object["fps"])
         )
         draft.clips = (object["clips"]?.arrayValue ?? []).compactMap { clip in
             guard let fields = clip.objectValue, let name = fields["name"]?.stringValue,
                 let first = fields["first"]?.intValue, let last = fields["last"]?.intValue
             else { return nil }
-            return .init(name: name, first: first, last: last, fps: number(fields["fps"]))
+            return .init(name: name, first: first, last: last, fps: SpriteOptionsSchema.number(fields["fps"]))
         }
         draft.assetCollection = object["asset_collection"]?.boolValue ?? false
         return draft
-    }
-
-    private static func number(_ value: Value?) -> Double? {
-        value?.doubleValue ?? value?.intValue.map(Double.init)
     }
 }

@@ -104,4 +104,9 @@ enum SpriteOptionsSchema {
         default: nil
         }
     }
+
+    /// A number argument, whether the client sent it as an integer or a double.
+    static func number(_ value: Value?) -> Double? {
+        value?.doubleValue ?? value?.intValue.map(Double.init)
+    }
 }
