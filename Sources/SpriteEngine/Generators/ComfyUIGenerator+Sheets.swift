@@ -38,17 +38,16 @@ extension ComfyUIGenerator {
             SheetPhrases.view(.down),
             SheetPhrases.pose(sheet.animation, frame: 0, of: sheet.frames)
         )
-        let keyValues = try WorkflowBinding(request: keyRequest, seed: seed, template: textTemplate).values
-        let keyGraph = try bind(textTemplate, keyValues)
         let keyProgress = ProgressReporter { event in
             await progress.report(event.progress * 0.85 / Double(total), of: 100, event.message)
         }
-        let (keyPainted, keyBackend) = try await paintAnywhere(
+        let (keyPainted, keyBackend) = try await paintFromText(
+            keyRequest,
+            seed: seed,
             template: textTemplate,
-            checkpoint: keyValues["checkpoint"]?.stringValue,
             progress: keyProgress,
             prompts: prompts
-        ) { _ in keyGraph }
+        )
         let key = try await postprocess(keyPainted, backend: keyBackend, request: request, progress: .none)
         await counter.finished()
         // Later frames keep the key frame's colours.

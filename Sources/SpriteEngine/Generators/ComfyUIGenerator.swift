@@ -35,16 +35,32 @@ package struct ComfyUIGenerator: Generator {
         if let sheet = request.sheet {
             return try await generateSheet(request, sheet: sheet, seed: seed, progress: progress, prompts: prompts)
         }
-        let template = try template(for: request)
+        let (painted, backend) = try await paintFromText(
+            request,
+            seed: seed,
+            template: try template(for: request),
+            progress: progress,
+            prompts: prompts
+        )
+        return try await postprocess(painted, backend: backend, request: request, progress: progress)
+    }
+
+    /// Paints `request` text to image with `template` (a still, or a sheet's key frame) on the first free backend.
+    func paintFromText(
+        _ request: SpriteRequest,
+        seed: UInt64,
+        template: WorkflowTemplate,
+        progress: ProgressReporter,
+        prompts: PromptRecorder
+    ) async throws -> (PromptResult, backend: String) {
         let values = try WorkflowBinding(request: request, seed: seed, template: template).values
         let graph = try bind(template, values)
-        let (painted, backend) = try await paintAnywhere(
+        return try await paintAnywhere(
             template: template,
             checkpoint: values["checkpoint"]?.stringValue,
             progress: progress,
             prompts: prompts
         ) { _ in graph }
-        return try await postprocess(painted, backend: backend, request: request, progress: progress)
     }
 
     /// `template` with `values` in its placeholders; a value the template refuses is the caller's error.
