@@ -229,6 +229,7 @@ package final class StdioServerSession: @unchecked Sendable {
     }
 
     /// Closes stdin and waits (off the pool) for the child to exit; its exit status.
+    @discardableResult
     package func close() async throws -> Int32 {
         try? stdin.close()
         return try await offPool { [self] in
